@@ -1,0 +1,43 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.platform.rest.BasicAuthenticationFilter;
+import dev.escrow.platform.rest.LoginThrottle;
+import dev.escrow.platform.rest.ProblemMappers;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+
+/** Registers the shared problem mappers and the Basic sign-in with this API. */
+final class MarketplaceProviders {
+
+  private MarketplaceProviders() {}
+
+  private static final LoginThrottle THROTTLE = new LoginThrottle(Clock.systemUTC());
+
+  @Provider
+  @Priority(Priorities.AUTHENTICATION)
+  public static class Authentication extends BasicAuthenticationFilter {
+    public Authentication() {
+      super("Marketplace", THROTTLE);
+    }
+  }
+
+  @Provider
+  public static class Validation extends ProblemMappers.ValidationMapper {}
+
+  @Provider
+  public static class WebApplication extends ProblemMappers.WebApplicationMapper {}
+
+  @Provider
+  public static class Jsonb extends ProblemMappers.JsonbMapper {}
+
+  @Provider
+  public static class Processing extends ProblemMappers.ProcessingMapper {}
+
+  @Provider
+  public static class Ejb extends ProblemMappers.EjbMapper {}
+
+  @Provider
+  public static class Unexpected extends ProblemMappers.ThrowableMapper {}
+}

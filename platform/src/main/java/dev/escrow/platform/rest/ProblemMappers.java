@@ -1,0 +1,156 @@
+package dev.escrow.platform.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into problem+json. Each war registers these with a one-line {@code @Provider}
+ * subclass, because RESTEasy discovers providers only in the war itself.
+ */
+public final class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  /** Bean Validation on resource or service parameters: 400 with one entry per field. */
+  public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<Problem.FieldError> errors =
+          e.getConstraintViolations().stream()
+              .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+              .sorted(Comparator.comparing(Problem.FieldError::field))
+              .toList();
+      return Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
+          .withErrors(errors)
+          .toResponse();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+      String last = "";
+      for (Path.Node node : violation.getPropertyPath()) {
+        if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+          last = node.getName();
+        }
+      }
+      return last.isEmpty() ? "body" : last;
+    }
+  }
+
+  /** Errors the JAX-RS runtime raises itself (404 unknown path, 405, 415, 406, bad JSON ...). */
+  public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response original = e.getResponse();
+      int status = original.getStatus();
+      if (status >= 500) {
+        return ThrowableMapper.internal(e);
+      }
+      String detail = detailFor(e, status);
+      Response.ResponseBuilder answer =
+          Response.fromResponse(Problem.of(status, reason(status), detail).toResponse());
+      Object authenticate = original.getHeaderString("WWW-Authenticate");
+      if (authenticate != null) {
+        answer.header("WWW-Authenticate", authenticate);
+      }
+      if (e instanceof NotAllowedException) {
+        answer.header("Allow", original.getHeaderString("Allow"));
+      }
+      return answer.build();
+    }
+
+    private static String detailFor(WebApplicationException e, int status) {
+      if (e instanceof NotSupportedException) {
+        return "Send the body as application/json";
+      }
+      if (e instanceof NotAcceptableException) {
+        return "This resource answers application/json";
+      }
+      if (status == 404) {
+        return "Not found";
+      }
+      if (status == 400) {
+        return "The request body is not valid JSON of the expected shape";
+      }
+      return e.getMessage() == null ? reason(status) : e.getMessage();
+    }
+  }
+
+  /** The JSON binding could not read the body (malformed JSON, wrong types). */
+  public static class JsonbMapper implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return Problem.of(
+              Response.Status.BAD_REQUEST,
+              "The request body is not valid JSON of the expected shape")
+          .toResponse();
+    }
+  }
+
+  /** Reading the body failed before any resource ran. */
+  public static class ProcessingMapper implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return Problem.of(
+              Response.Status.BAD_REQUEST,
+              "The request body is not valid JSON of the expected shape")
+          .toResponse();
+    }
+  }
+
+  /**
+   * A service (EJB) failed: the container wraps what the service threw. Bean Validation of the
+   * service's parameters and a refused domain invariant are the caller's fault (400).
+   */
+  public static class EjbMapper implements ExceptionMapper<jakarta.ejb.EJBException> {
+    @Override
+    public Response toResponse(jakarta.ejb.EJBException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof jakarta.ejb.EJBException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof ConstraintViolationException violations) {
+        return new ValidationMapper().toResponse(violations);
+      }
+      if (cause instanceof IllegalArgumentException invalid) {
+        return Problem.of(Response.Status.BAD_REQUEST, invalid.getMessage()).toResponse();
+      }
+      return ThrowableMapper.internal(e);
+    }
+  }
+
+  /** The last resort: logged with its cause, answered without internals. */
+  public static class ThrowableMapper implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      return internal(e);
+    }
+
+    static Response internal(Throwable e) {
+      LOG.log(Level.SEVERE, "Unexpected failure while answering a request", e);
+      return Problem.of(
+              Response.Status.INTERNAL_SERVER_ERROR,
+              "An unexpected error occurred; it has been logged")
+          .toResponse();
+    }
+  }
+
+  static String reason(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known == null ? "Error" : known.getReasonPhrase();
+  }
+}
