@@ -1,0 +1,100 @@
+package dev.escrow.it.deal;
+
+import static dev.escrow.it.support.Market.BANK_A;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.escrow.it.support.Api;
+import dev.escrow.it.support.EarDeployment;
+import dev.escrow.it.support.Market;
+import dev.escrow.it.support.Market.Person;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The timing rule, with real time: deals whose window is one minute (the shortest allowed). A
+ * payment confirmed before the deadline counts even when the bank carries it out after it; an
+ * unpaid deal expires and its payments return; nothing is accepted after the deadline.
+ */
+class DeadlineIT extends EarDeployment {
+
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
+
+  @Test
+  void lastSecondPaymentCountsWhileAnUnpaidDealExpiresAndReturnsEveryPayment() throws Exception {
+    Person seller = Market.client(BANK_A, null);
+    Person late = Market.client(BANK_A, "500.00");
+    Person lastSecond = Market.client(BANK_A, "500.00");
+    String expiring = PaymentFlowIT.buy(late, Market.activeOffer(seller, "100.00", "PT1M", "5"));
+    String punctual = PaymentFlowIT.buy(lastSecond, Market.activeOffer(seller, "50.00", "PT1M", "5"));
+    Instant dueAt = Instant.parse(lastSecond.api().get("/api/v1/deals/" + punctual).json().getString("dueAt"));
+
+    PaymentFlowIT.pay(late, expiring, "40.00");
+    PaymentFlowIT.awaitDeal(late, expiring, "IN_PROGRESS");
+    assertEquals(new BigDecimal("460.00"), Market.balance(late.accountNumber()));
+
+    try {
+      setProcessingDelay(25);
+      sleepUntil(dueAt.minusSeconds(12));
+      JsonObject confirmed = PaymentFlowIT.pay(lastSecond, punctual, "50.00");
+      assertEquals("PROCESSING", confirmed.getString("status"));
+
+      sleepUntil(dueAt.plusSeconds(2));
+      runRefundSweep();
+      // The on-time payment is still being carried out: its deal is not expired.
+      assertEquals(
+          "PROCESSING",
+          lastSecond.api().get("/api/v1/deals/" + punctual).json().getJsonArray("payments").getJsonObject(0).getString("status"));
+      JsonObject stillOpen = lastSecond.api().get("/api/v1/deals/" + punctual).json();
+      assertEquals("AWAITING_PAYMENT", stillOpen.getJsonObject("status").getString("code"));
+
+      // After the deadline nothing more is accepted.
+      Api.Reply tooLate =
+          late.api().post("/api/v1/deals/" + expiring + "/payments", "{\"accountId\":\"" + late.accountId() + "\",\"amount\":\"60.00\"}");
+      assertEquals(409, tooLate.status(), tooLate.body());
+
+      JsonObject completed = PaymentFlowIT.awaitDeal(lastSecond, punctual, "COMPLETED");
+      assertEquals("0.00", completed.getString("remainingAmount"));
+    } finally {
+      setProcessingDelay(0);
+    }
+
+    JsonObject expired = PaymentFlowIT.awaitDeal(late, expiring, "EXPIRED");
+    Market.await(
+        late.api(),
+        "/api/v1/deals/" + expiring,
+        d -> d.getJsonArray("payments").stream().map(JsonValue::asJsonObject).allMatch(p -> p.getString("status").equals("REFUNDED")),
+        Duration.ofSeconds(30));
+    PaymentFlowIT.awaitBalance(late.accountNumber(), "500.00");
+    // The seller keeps only the completed deal's money, less its 5% commission; nothing stays held.
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "47.50");
+    assertEquals(new BigDecimal("0.00"), Market.held(seller.accountNumber()));
+    assertEquals("ACTIVE", seller.api().get("/api/v1/offers/" + expired.getString("offerId")).json().getString("status"));
+  }
+
+  private static void setProcessingDelay(int seconds) {
+    Api.Reply set = Api.operator().put("/bank/api/v1/backoffice/settings", "{\"processingDelaySeconds\":" + seconds + "}");
+    assertEquals(200, set.status(), set.body());
+  }
+
+  private static void runRefundSweep() {
+    Api.Reply job = Api.admin().post("/api/v1/admin/jobs/refund-sweep", "");
+    assertEquals(202, job.status(), job.body());
+    Market.await(Api.admin(), "/api/v1/admin/jobs/" + job.json().getString("executionId"), j -> j.getString("status").equals("COMPLETED"), Duration.ofSeconds(30));
+  }
+
+  private static void sleepUntil(Instant moment) throws InterruptedException {
+    long millis = Duration.between(Instant.now(), moment).toMillis();
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.escrow.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the world a payment test needs through the public APIs only: bank customers with
+ * accounts and money (back office), marketplace clients with bound accounts, an approved offer.
+ */
+public final class Market {
+
+  public static final String BANK_A = "044525042"; // code 042
+  public static final String BANK_B = "044030117"; // code 117
+
+  private Market() {}
+
+  /** A person known to both: a bank customer with one funded account, and a marketplace client. */
+  public record Person(String login, String password, String email, String accountNumber, String accountId) {
+    public Api api() {
+      return Api.as(login, password);
+    }
+  }
+
+  public static Person client(String bankRequisite, String deposit) {
+    String login = Api.unique("user");
+    String email = login + "@example.com";
+    String password = "password-" + login;
+    Api.Reply customer =
+        Api.operator()
+            .post(
+                "/bank/api/v1/backoffice/customers",
+                "{\"fullName\":\"Customer " + login + "\",\"email\":\"" + email + "\",\"phone\":\"+70000000000\"}");
+    assertEquals(201, customer.status(), customer.body());
+    String number = openAccount(customer.json().get("id").toString().replace("\"", ""), bankRequisite);
+    if (deposit != null) {
+      Api.Reply deposited =
+          Api.operator().post("/bank/api/v1/backoffice/accounts/" + number + "/deposits", "{\"amount\":\"" + deposit + "\"}");
+      assertEquals(200, deposited.status(), deposited.body());
+    }
+    Api.Reply created =
+        Api.admin()
+            .post(
+                "/api/v1/admin/clients",
+                "{\"fullName\":\"Client " + login + "\",\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
+    assertEquals(201, created.status(), created.body());
+    Api.Reply bound =
+        Api.as(login, password)
+            .post("/api/v1/me/accounts", "{\"number\":\"" + number + "\",\"bankId\":\"" + marketplaceBank(bankRequisite) + "\"}");
+    assertEquals(201, bound.status(), bound.body());
+    return new Person(login, password, email, number, bound.json().getString("id"));
+  }
+
+  public static String openAccount(String customerId, String bankRequisite) {
+    Api.Reply account =
+        Api.operator()
+            .post("/bank/api/v1/backoffice/customers/" + customerId + "/accounts", "{\"bankRequisite\":\"" + bankRequisite + "\"}");
+    assertEquals(201, account.status(), account.body());
+    return account.json().getString("number");
+  }
+
+  /** The marketplace's id of the bank with this requisite, registering it on first use. */
+  public static synchronized String marketplaceBank(String requisite) {
+    for (var bank : Api.admin().get("/api/v1/banks").array()) {
+      if (bank.asJsonObject().getString("requisite").equals(requisite)) {
+        return bank.asJsonObject().getString("id");
+      }
+    }
+    Api.Reply created =
+        Api.admin().post("/api/v1/admin/banks", "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}");
+    assertEquals(201, created.status(), created.body());
+    return created.json().getString("id");
+  }
+
+  /** The marketplace's settlement account: set once per server, at bank A. */
+  public static synchronized String settlementAccount() {
+    JsonObject settings = Api.admin().get("/api/v1/admin/settings").json();
+    if (settings.get("settlementAccount") != null && !settings.isNull("settlementAccount")) {
+      JsonObject account = settings.getJsonObject("settlementAccount");
+      return account.getString("number");
+    }
+    Api.Reply customer =
+        Api.operator()
+            .post("/bank/api/v1/backoffice/customers", "{\"fullName\":\"Marketplace\",\"email\":\"finance@market.example\",\"phone\":\"+70000000001\"}");
+    String number = openAccount(customer.json().get("id").toString().replace("\"", ""), BANK_A);
+    Api.Reply set =
+        Api.admin()
+            .put(
+                "/api/v1/admin/settings/settlement-account",
+                "{\"number\":\"" + number + "\",\"bankId\":\"" + marketplaceBank(BANK_A) + "\"}");
+    assertEquals(200, set.status(), set.body());
+    return number;
+  }
+
+  /** An ACTIVE offer of the seller, approved with this commission. */
+  public static String activeOffer(Person seller, String price, String window, String commission) {
+    Api.Reply offer =
+        seller
+            .api()
+            .post(
+                "/api/v1/me/offers",
+                "{\"title\":\"Offer " + Api.unique("o") + "\",\"description\":\"A thing\",\"price\":\"" + price
+                    + "\",\"paymentWindow\":\"" + window + "\"}");
+    assertEquals(201, offer.status(), offer.body());
+    String id = offer.json().getString("id");
+    Api.Reply approved =
+        Api.admin().post("/api/v1/admin/offers/" + id + "/approve", "{\"commissionPercent\":\"" + commission + "\"}");
+    assertEquals(200, approved.status(), approved.body());
+    return id;
+  }
+
+  public static BigDecimal balance(String accountNumber) {
+    Api.Reply account = Api.operator().get("/bank/api/v1/backoffice/accounts/" + accountNumber);
+    assertEquals(200, account.status(), account.body());
+    return new BigDecimal(account.json().getString("balance"));
+  }
+
+  public static BigDecimal held(String accountNumber) {
+    return new BigDecimal(Api.operator().get("/bank/api/v1/backoffice/accounts/" + accountNumber).json().getString("held"));
+  }
+
+  /** The newest 6-digit code mailed to this address since {@code since}. */
+  public static String codeFor(GreenMail mail, String email, Instant since) {
+    Pattern sixDigits = Pattern.compile("\\b(\\d{6})\\b");
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        MimeMessage newest =
+            Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equalsIgnoreCase(email))
+                .max(Comparator.comparing(Market::sent))
+                .orElse(null);
+        if (newest != null && !sent(newest).isBefore(since.minusSeconds(2))) {
+          Matcher code = sixDigits.matcher(newest.getContent().toString());
+          if (code.find()) {
+            return code.group(1);
+          }
+        }
+        Thread.sleep(200);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return fail("No code mailed to " + email);
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  private static Instant sent(MimeMessage message) {
+    try {
+      return message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant();
+    } catch (Exception e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  /** Polls until the condition holds on GET path, or fails after the timeout. */
+  public static JsonObject await(Api api, String path, Predicate<JsonObject> condition, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    JsonObject last = null;
+    while (Instant.now().isBefore(deadline)) {
+      Api.Reply reply = api.get(path);
+      if (reply.status() == 200) {
+        last = reply.json();
+        if (condition.test(last)) {
+          return last;
+        }
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return fail("Condition not met on " + path + " within " + timeout + "; last: " + last);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.escrow.marketplace.application.deal;
+
+import dev.escrow.marketplace.application.Callers;
+import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.account.ClientAccountRepository;
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.deal.DealRepository;
+import dev.escrow.marketplace.domain.history.History;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.offer.Offer;
+import dev.escrow.marketplace.domain.offer.OfferRepository;
+import dev.escrow.marketplace.domain.offer.OfferStatus;
+import dev.escrow.marketplace.domain.user.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Buying an offer, and who may see which deal. */
+@Stateless
+public class DealService {
+
+  @Inject Callers callers;
+  @Inject OfferRepository offers;
+  @Inject DealRepository deals;
+  @Inject ClientAccountRepository accounts;
+  @Inject History history;
+  @Inject Clock clock;
+
+  /**
+   * "Buy": the offer is locked, reserved and a deal opens with the offer's price and commission.
+   * Two buyers racing for one offer: the second waits for the lock and finds it RESERVED (409).
+   */
+  public Deal buy(long offerId, String buyerLogin) {
+    User buyer = callers.byLogin(buyerLogin);
+    Offer offer = offers.findForUpdate(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
+    if (!offer.isInCatalogue() && !offer.isSoldBy(buyer.id())) {
+      if (offer.status() == OfferStatus.PENDING_MODERATION || offer.status() == OfferStatus.REJECTED) {
+        throw new UnknownObjectException("Offer");
+      }
+    }
+    List<ClientAccount> payoutAccounts = accounts.ofOwner(offer.seller().id());
+    if (payoutAccounts.isEmpty()) {
+      throw new StateConflictException("The seller has no settlement account to be paid to yet");
+    }
+    Instant now = clock.instant();
+    OfferStatus before = offer.status();
+    Deal deal = deals.add(Deal.open(offer, buyer, payoutAccounts.get(0), now));
+    history.record(StatusChange.Subject.OFFER, offer.id(), before, offer.status(), now, "bought in deal " + deal.id(), buyerLogin);
+    history.record(StatusChange.Subject.DEAL, deal.id(), null, deal.status(), now, "opened", buyerLogin);
+    return deal;
+  }
+
+  /** A deal, to its buyer, its seller or an administrator; to anybody else it does not exist. */
+  public Deal deal(long dealId, String login) {
+    User user = callers.byLogin(login);
+    Deal deal = deals.findById(dealId).orElseThrow(() -> new UnknownObjectException("Deal"));
+    if (!user.isAdmin() && !deal.involves(user.id())) {
+      throw new UnknownObjectException("Deal");
+    }
+    return deal;
+  }
+
+  public List<Deal> purchases(String login) {
+    return deals.ofBuyer(callers.byLogin(login).id());
+  }
+
+  public List<Deal> sales(String login) {
+    return deals.ofSeller(callers.byLogin(login).id());
+  }
+
+  public List<Deal> all(int first, int max) {
+    return deals.all(first, max);
+  }
+
+  public List<StatusChange> historyOf(Deal deal) {
+    return history.of(StatusChange.Subject.DEAL, deal.id());
+  }
+}

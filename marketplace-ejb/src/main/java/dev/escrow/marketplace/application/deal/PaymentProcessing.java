@@ -1,0 +1,109 @@
+package dev.escrow.marketplace.application.deal;
+
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.deal.DealRepository;
+import dev.escrow.marketplace.domain.deal.DealState;
+import dev.escrow.marketplace.domain.history.History;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.payment.Payment;
+import dev.escrow.marketplace.domain.payment.PaymentRepository;
+import dev.escrow.marketplace.domain.payment.PaymentStatus;
+import dev.escrow.marketplace.infrastructure.bank.BankClient;
+import dev.escrow.marketplace.infrastructure.bank.BankRefusedException;
+import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The background half of a payment, driven by the payment queues: submit the confirmed payment to
+ * the bank, then learn the transfer's outcome and apply it to the payment and its deal. Every step
+ * is idempotent: a redelivered message finds the work done and does nothing again. Locks are taken
+ * deal first, then payment, everywhere.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PaymentProcessing {
+
+  @Inject PaymentRepository payments;
+  @Inject DealRepository deals;
+  @Inject BankClient bank;
+  @Inject PaymentQueue queue;
+  @Inject History history;
+  @Inject Clock clock;
+
+  /** Sends a confirmed payment to the bank once (the bank keys it by the payment's id). */
+  public void submit(long paymentId) {
+    Optional<Payment> found = payments.findById(paymentId);
+    if (found.isEmpty()) {
+      return;
+    }
+    Deal deal = deals.findForUpdate(found.get().deal().id()).orElseThrow();
+    Payment payment = payments.findForUpdate(paymentId).orElseThrow();
+    if (payment.status() != PaymentStatus.PROCESSING || payment.bankTransferId() != null) {
+      return;
+    }
+    try {
+      BankClient.TransferAccepted accepted =
+          bank.submitTransfer(
+              payment.idempotencyKey(),
+              payment.bankAuthorizationId(),
+              payment.account().number(),
+              deal.sellerAccount().number(),
+              payment.amount(),
+              payment.fee(),
+              deal.groupReference());
+      payment.submitted(accepted.id());
+      deal.bindOperation(accepted.operationKey());
+      queue.checkOutcome(paymentId, 0);
+    } catch (BankRefusedException refused) {
+      Instant now = clock.instant();
+      payment.fail(refused.getMessage(), now);
+      history.record(StatusChange.Subject.PAYMENT, paymentId, PaymentStatus.PROCESSING, PaymentStatus.FAILED, now, refused.getMessage(), StatusChange.SYSTEM);
+    }
+  }
+
+  /**
+   * Asks the bank how the payment's transfer ended and applies it.
+   *
+   * @return whether the payment has reached a final state (no need to ask again)
+   */
+  public boolean applyOutcome(long paymentId) {
+    Optional<Payment> found = payments.findById(paymentId);
+    if (found.isEmpty() || found.get().status() != PaymentStatus.PROCESSING) {
+      return true;
+    }
+    if (found.get().bankTransferId() == null) {
+      queue.submit(paymentId, 0);
+      return true;
+    }
+    BankClient.TransferState state = bank.transfer(found.get().bankTransferId());
+    if (!state.isFinal()) {
+      return false;
+    }
+    Deal deal = deals.findForUpdate(found.get().deal().id()).orElseThrow();
+    Payment payment = payments.findForUpdate(paymentId).orElseThrow();
+    if (payment.status() != PaymentStatus.PROCESSING) {
+      return true;
+    }
+    Instant now = clock.instant();
+    if (state.completed()) {
+      payment.succeed(now);
+      history.record(StatusChange.Subject.PAYMENT, paymentId, PaymentStatus.PROCESSING, PaymentStatus.SUCCEEDED, now, "carried out by the bank", StatusChange.SYSTEM);
+      DealState before = deal.status();
+      DealState after = deal.recordPayment(payment.amount(), now);
+      history.record(StatusChange.Subject.DEAL, deal.id(), before, after, now, "payment " + paymentId + " of " + payment.amount(), StatusChange.SYSTEM);
+      if (after == DealState.COMPLETED) {
+        queue.payout(deal.id());
+      }
+    } else {
+      payment.fail(state.failureReason(), now);
+      history.record(StatusChange.Subject.PAYMENT, paymentId, PaymentStatus.PROCESSING, PaymentStatus.FAILED, now, state.failureReason(), StatusChange.SYSTEM);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.escrow.marketplace.application.deal;
+
+import dev.escrow.marketplace.application.Callers;
+import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.account.ClientAccountRepository;
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.deal.DealRepository;
+import dev.escrow.marketplace.domain.fee.FeeCache;
+import dev.escrow.marketplace.domain.history.History;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.payment.Payment;
+import dev.escrow.marketplace.domain.payment.PaymentRepository;
+import dev.escrow.marketplace.domain.payment.PaymentStatus;
+import dev.escrow.marketplace.domain.user.User;
+import dev.escrow.marketplace.infrastructure.bank.BankClient;
+import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
+import dev.escrow.platform.money.Money;
+import dev.escrow.platform.money.Percent;
+import dev.escrow.marketplace.domain.idempotency.IdempotentRequest;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The buyer's side of paying a deal: quote, start (the bank mails a code), confirm with the code
+ * (the payment is then being processed, and carried out in the background).
+ */
+@Stateless
+public class PaymentService {
+
+  /** The numbers a buyer sees before paying: the same as the payment will copy. */
+  public record Quote(Money amount, Percent feePercent, Money fee, Money total) {}
+
+  @PersistenceContext(unitName = "marketplace")
+  EntityManager em;
+
+  @Inject Callers callers;
+  @Inject DealRepository deals;
+  @Inject PaymentRepository payments;
+  @Inject ClientAccountRepository accounts;
+  @Inject FeeCache fees;
+  @Inject BankClient bank;
+  @Inject PaymentQueue queue;
+  @Inject History history;
+  @Inject Clock clock;
+
+  public Quote quote(long dealId, String login, long accountId, Money amount) {
+    User buyer = callers.byLogin(login);
+    Deal deal = visibleDeal(dealId, buyer);
+    ClientAccount account = ownAccount(accountId, buyer);
+    Percent percent = feePercent(account, deal);
+    Money fee = amount.percent(percent);
+    return new Quote(amount, percent, fee, amount.plus(fee));
+  }
+
+  /**
+   * Records the payment and has the bank mail its holder a code bound to exactly this amount and
+   * payee. A newer start replaces a payment of the same deal still waiting for its code. When the
+   * bank cannot be reached nothing is recorded (503).
+   */
+  public Payment startPayment(long dealId, String login, long accountId, Money amount) {
+    return startPayment(dealId, login, accountId, amount, null, null);
+  }
+
+  /**
+   * As above, once per {@code Idempotency-Key}: a repeat with the same key and body returns the
+   * payment the first request started and does nothing again; another body under the key is 409.
+   */
+  public Payment startPayment(
+      long dealId, String login, long accountId, Money amount, String idempotencyKey, String requestHash) {
+    Instant started = clock.instant();
+    if (idempotencyKey != null) {
+      IdempotentRequest earlier =
+          em.find(IdempotentRequest.class, new IdempotentRequest.Key(login, idempotencyKey));
+      if (earlier != null && earlier.isStillKeptAt(started)) {
+        if (!earlier.isSameRequest(requestHash)) {
+          throw new StateConflictException("This Idempotency-Key was used for another request");
+        }
+        return payments.findById(Long.parseLong(earlier.body())).orElseThrow();
+      }
+      if (earlier != null) {
+        em.remove(earlier);
+        em.flush();
+      }
+    }
+    Payment payment = newPayment(dealId, login, accountId, amount);
+    if (idempotencyKey != null) {
+      em.persist(
+          new IdempotentRequest(
+              new IdempotentRequest.Key(login, idempotencyKey), requestHash, 201, String.valueOf(payment.id()), started));
+      em.flush();
+    }
+    return payment;
+  }
+
+  private Payment newPayment(long dealId, String login, long accountId, Money amount) {
+    User buyer = callers.byLogin(login);
+    Deal deal = deals.findForUpdate(dealId).orElseThrow(() -> new UnknownObjectException("Deal"));
+    if (!deal.involves(buyer.id())) {
+      throw new UnknownObjectException("Deal");
+    }
+    ClientAccount account = ownAccount(accountId, buyer);
+    Instant now = clock.instant();
+    for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
+      waiting.fail("Replaced by a newer payment", now);
+      history.record(StatusChange.Subject.PAYMENT, waiting.id(), PaymentStatus.AWAITING_CONFIRMATION, PaymentStatus.FAILED, now, "replaced", login);
+    }
+    Payment payment =
+        payments.add(
+            Payment.start(deal, buyer, account, amount, payments.pendingAmount(dealId), feePercent(account, deal), now));
+    BankClient.Authorization code =
+        bank.requestPaymentCode(
+            account.number(), payment.amount(), deal.sellerAccount().number(), payment.idempotencyKey());
+    payment.awaitCode(code.id(), code.sentTo(), code.expiresAt());
+    history.record(StatusChange.Subject.PAYMENT, payment.id(), null, payment.status(), now, "code sent to " + code.sentTo(), login);
+    return payment;
+  }
+
+  /**
+   * The buyer's code: the bank checks it now; when it matches, the payment is being processed
+   * from this instant ({@code paidAt}), which is what counts against the deadline.
+   */
+  public Payment confirmPayment(long paymentId, String login, String code) {
+    User payer = callers.byLogin(login);
+    Payment payment = payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
+    if (!payment.payer().id().equals(payer.id())) {
+      throw new UnknownObjectException("Payment");
+    }
+    deals.findForUpdate(payment.deal().id());
+    payments.findForUpdate(paymentId);
+    if (payment.status() != PaymentStatus.AWAITING_CONFIRMATION) {
+      throw new StateConflictException("The payment is " + payment.status() + ": it needs no code");
+    }
+    Instant now = clock.instant();
+    payment.deal().requirePayableAt(now);
+    BankClient.CodeCheck check = bank.verifyCode(payment.bankAuthorizationId(), code);
+    if (check.refusal() != null) {
+      throw new StateConflictException(check.refusal());
+    }
+    if (!check.accepted()) {
+      throw new WrongCodeException(check.attemptsLeft());
+    }
+    payment.confirm(now);
+    history.record(StatusChange.Subject.PAYMENT, payment.id(), PaymentStatus.AWAITING_CONFIRMATION, PaymentStatus.PROCESSING, now, "code accepted", login);
+    queue.submit(payment.id(), 0);
+    return payment;
+  }
+
+  /** A payment, to its payer, the deal's seller and an administrator. */
+  public Payment payment(long paymentId, String login) {
+    User user = callers.byLogin(login);
+    Payment payment = payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
+    if (!user.isAdmin() && !payment.deal().involves(user.id())) {
+      throw new UnknownObjectException("Payment");
+    }
+    return payment;
+  }
+
+  public List<Payment> ofDeal(Deal deal) {
+    return payments.ofDeal(deal.id());
+  }
+
+  public List<Payment> all(int first, int max) {
+    return payments.all(first, max);
+  }
+
+  private Deal visibleDeal(long dealId, User user) {
+    Deal deal = deals.findById(dealId).orElseThrow(() -> new UnknownObjectException("Deal"));
+    if (!deal.involves(user.id())) {
+      throw new UnknownObjectException("Deal");
+    }
+    return deal;
+  }
+
+  private ClientAccount ownAccount(long accountId, User owner) {
+    return accounts.findOwned(accountId, owner.id()).orElseThrow(() -> new UnknownObjectException("Account"));
+  }
+
+  private Percent feePercent(ClientAccount from, Deal deal) {
+    return fees.percentBetween(from.bank().requisite(), deal.sellerAccount().bank().requisite());
+  }
+}

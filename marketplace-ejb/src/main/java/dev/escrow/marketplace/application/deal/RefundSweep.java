@@ -1,0 +1,75 @@
+package dev.escrow.marketplace.application.deal;
+
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.deal.DealRepository;
+import dev.escrow.marketplace.domain.deal.DealState;
+import dev.escrow.marketplace.domain.history.History;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.payment.Payment;
+import dev.escrow.marketplace.domain.payment.PaymentRepository;
+import dev.escrow.marketplace.domain.payment.PaymentStatus;
+import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Expires one overdue deal in its own transaction: never while a payment confirmed in time is
+ * still being processed (the timing rule: it may yet be carried out, and then it counts).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RefundSweep {
+
+  /** What happened to one overdue deal. */
+  public enum Outcome {
+    EXPIRED,
+    WAITING_FOR_BANK,
+    ALREADY_CLOSED
+  }
+
+  @Inject DealRepository deals;
+  @Inject PaymentRepository payments;
+  @Inject PaymentQueue queue;
+  @Inject History history;
+  @Inject Clock clock;
+
+  public Outcome expireIfOverdue(long dealId) {
+    Deal deal = deals.findForUpdate(dealId).orElseThrow();
+    Instant now = clock.instant();
+    if (!deal.status().isOpen() || now.isBefore(deal.dueAt())) {
+      return Outcome.ALREADY_CLOSED;
+    }
+    List<Payment> processing = payments.withStatus(dealId, PaymentStatus.PROCESSING);
+    if (!processing.isEmpty()) {
+      processing.forEach(p -> queue.checkOutcome(p.id(), 0));
+      return Outcome.WAITING_FOR_BANK;
+    }
+    for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
+      waiting.fail("The deal expired before the code was entered", now);
+      history.record(StatusChange.Subject.PAYMENT, waiting.id(), PaymentStatus.AWAITING_CONFIRMATION, PaymentStatus.FAILED, now, "deal expired", StatusChange.SYSTEM);
+    }
+    DealState before = deal.status();
+    deal.expire(now);
+    history.record(StatusChange.Subject.DEAL, dealId, before, deal.status(), now, "not paid in full by " + deal.dueAt(), StatusChange.SYSTEM);
+    queue.payout(dealId);
+    return Outcome.EXPIRED;
+  }
+
+  /** Re-drives what a lost message may have left behind: stuck payments and due payouts. */
+  public int redriveStuckWork(Instant confirmedBefore) {
+    List<Long> stuck = payments.processingSince(confirmedBefore, 500);
+    stuck.forEach(id -> queue.checkOutcome(id, 0));
+    List<Long> due = deals.withPayoutDue(500);
+    due.forEach(queue::payout);
+    return stuck.size() + due.size();
+  }
+
+  public List<Long> overdueDeals(int max) {
+    return deals.overdue(clock.instant(), max);
+  }
+}

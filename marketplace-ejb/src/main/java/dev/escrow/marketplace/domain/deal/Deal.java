@@ -1,0 +1,250 @@
+package dev.escrow.marketplace.domain.deal;
+
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.offer.Offer;
+import dev.escrow.marketplace.domain.user.User;
+import dev.escrow.platform.money.Money;
+import dev.escrow.platform.money.Percent;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A buyer's purchase of an offer, paid in one or more payments before {@link #dueAt()}. It copies
+ * the offer's price and commission when it opens: later changes to the offer do not touch it.
+ */
+@Entity
+@Table(name = "deal")
+public class Deal {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "offer_id")
+  private Offer offer;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "buyer_id")
+  private User buyer;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "seller_id")
+  private User seller;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "seller_account_id")
+  private ClientAccount sellerAccount;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private Money price;
+
+  @Column(name = "commission_percent", nullable = false, precision = 5, scale = 2)
+  private Percent commissionPercent;
+
+  @Column(name = "paid_amount", nullable = false, precision = 19, scale = 2)
+  private Money paidAmount = Money.ZERO;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private DealState status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private Payout payout = Payout.NONE;
+
+  @Column(name = "operation_key", length = 64)
+  private String operationKey;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "due_at", nullable = false)
+  private Instant dueAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @Version private long version;
+
+  protected Deal() {}
+
+  private Deal(Offer offer, User buyer, ClientAccount sellerAccount, Instant now) {
+    this.offer = offer;
+    this.buyer = buyer;
+    this.seller = offer.seller();
+    this.sellerAccount = sellerAccount;
+    this.price = offer.price();
+    this.commissionPercent = offer.commissionPercent();
+    this.status = DealState.AWAITING_PAYMENT;
+    this.createdAt = now;
+    this.dueAt = now.plus(offer.paymentWindow());
+  }
+
+  /** "Buy": the offer is reserved for this buyer until the deal closes. */
+  public static Deal open(Offer offer, User buyer, ClientAccount sellerAccount, Instant now) {
+    Objects.requireNonNull(sellerAccount, "seller account");
+    if (offer.isSoldBy(buyer.id())) {
+      throw new StateConflictException("A seller cannot buy their own offer");
+    }
+    if (!sellerAccount.belongsTo(offer.seller().id())) {
+      throw new IllegalArgumentException("The payout account must be the seller's");
+    }
+    offer.reserve(now);
+    return new Deal(offer, buyer, sellerAccount, now);
+  }
+
+  public Money remaining() {
+    return price.minus(paidAmount);
+  }
+
+  /** A payment may be started or confirmed only while the deal is open and not yet due. */
+  public void requirePayableAt(Instant moment) {
+    if (!status.isOpen()) {
+      throw new StateConflictException("The deal is " + status + ": it takes no more payments");
+    }
+    if (!moment.isBefore(dueAt)) {
+      throw new StateConflictException("The time to pay this deal is over");
+    }
+  }
+
+  /** The bank carried out a payment: the deal is partly paid, or paid in full and closes. */
+  public DealState recordPayment(Money amount, Instant now) {
+    if (!status.isOpen()) {
+      throw new StateConflictException("The deal is " + status + ": it cannot take a payment");
+    }
+    if (amount.isGreaterThan(remaining())) {
+      throw new StateConflictException("The payment is more than what remains to pay");
+    }
+    paidAmount = paidAmount.plus(amount);
+    if (remaining().isZero()) {
+      status = DealState.COMPLETED;
+      payout = Payout.SETTLE_DUE;
+      closedAt = now;
+      offer.markSold(now);
+    } else {
+      status = DealState.IN_PROGRESS;
+    }
+    return status;
+  }
+
+  /** Not paid in full in time: the offer goes back to the catalogue, the money back to payers. */
+  public void expire(Instant now) {
+    if (!status.isOpen()) {
+      throw new StateConflictException("The deal is " + status + ": it cannot expire");
+    }
+    if (now.isBefore(dueAt)) {
+      throw new StateConflictException("The deal is not due yet");
+    }
+    status = DealState.EXPIRED;
+    payout = operationKey == null ? Payout.REVERSED : Payout.REVERSE_DUE;
+    closedAt = now;
+    offer.release(now);
+  }
+
+  /** The bank's operation key, learnt from the first transfer of the deal. */
+  public void bindOperation(String key) {
+    if (operationKey == null) {
+      operationKey = key;
+    } else if (!operationKey.equals(key)) {
+      throw new IllegalStateException(
+          "Deal " + id + " already has operation " + operationKey + ", the bank answered " + key);
+    }
+  }
+
+  /** The marketplace's share, rounded HALF_UP to the kopeck. */
+  public Money commission() {
+    return price.percent(commissionPercent);
+  }
+
+  public void payoutDone() {
+    payout =
+        switch (payout) {
+          case SETTLE_DUE, SETTLED -> Payout.SETTLED;
+          case REVERSE_DUE, REVERSED -> Payout.REVERSED;
+          case NONE -> throw new IllegalStateException("Deal " + id + " has nothing to pay out");
+        };
+  }
+
+  public boolean involves(long userId) {
+    return buyer.id() == userId || seller.id() == userId;
+  }
+
+  public boolean isBuyer(long userId) {
+    return buyer.id() == userId;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Offer offer() {
+    return offer;
+  }
+
+  public User buyer() {
+    return buyer;
+  }
+
+  public User seller() {
+    return seller;
+  }
+
+  public ClientAccount sellerAccount() {
+    return sellerAccount;
+  }
+
+  public Money price() {
+    return price;
+  }
+
+  public Percent commissionPercent() {
+    return commissionPercent;
+  }
+
+  public Money paidAmount() {
+    return paidAmount;
+  }
+
+  public DealState status() {
+    return status;
+  }
+
+  public Payout payout() {
+    return payout;
+  }
+
+  public String operationKey() {
+    return operationKey;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant dueAt() {
+    return dueAt;
+  }
+
+  public Instant closedAt() {
+    return closedAt;
+  }
+
+  /** The bank groups this deal's transfers under this reference (the deal's id). */
+  public String groupReference() {
+    return "deal-" + id;
+  }
+}

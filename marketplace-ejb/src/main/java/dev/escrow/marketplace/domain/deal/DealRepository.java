@@ -1,0 +1,78 @@
+package dev.escrow.marketplace.domain.deal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Deals by id, by participant, and the ones the jobs must look at. */
+@ApplicationScoped
+public class DealRepository {
+
+  @PersistenceContext(unitName = "marketplace")
+  EntityManager em;
+
+  public Deal add(Deal deal) {
+    em.persist(deal);
+    em.flush();
+    return deal;
+  }
+
+  public Optional<Deal> findById(long id) {
+    return Optional.ofNullable(em.find(Deal.class, id));
+  }
+
+  /** The deal, locked until the transaction ends: payments of one deal are applied one by one. */
+  public Optional<Deal> findForUpdate(long id) {
+    return Optional.ofNullable(em.find(Deal.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public List<Deal> ofBuyer(long buyerId) {
+    return em.createQuery(
+            "select d from Deal d join fetch d.offer where d.buyer.id = :u order by d.id desc", Deal.class)
+        .setParameter("u", buyerId)
+        .getResultList();
+  }
+
+  public List<Deal> ofSeller(long sellerId) {
+    return em.createQuery(
+            "select d from Deal d join fetch d.offer where d.seller.id = :u order by d.id desc", Deal.class)
+        .setParameter("u", sellerId)
+        .getResultList();
+  }
+
+  public List<Deal> all(int first, int max) {
+    return em.createQuery("select d from Deal d order by d.id desc", Deal.class)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Open deals whose deadline has passed, oldest first. */
+  public List<Long> overdue(Instant now, int max) {
+    return em.createQuery(
+            "select d.id from Deal d where d.status in :open and d.dueAt <= :now order by d.dueAt",
+            Long.class)
+        .setParameter("open", List.of(DealState.AWAITING_PAYMENT, DealState.IN_PROGRESS))
+        .setParameter("now", now)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Closed deals whose money the bank has yet to settle or return. */
+  public List<Long> withPayoutDue(int max) {
+    return em.createQuery(
+            "select d.id from Deal d where d.payout in :due order by d.closedAt", Long.class)
+        .setParameter("due", List.of(Payout.SETTLE_DUE, Payout.REVERSE_DUE))
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public List<Object[]> countByStatus() {
+    return em.createQuery("select d.status, count(d) from Deal d group by d.status", Object[].class)
+        .getResultList();
+  }
+}

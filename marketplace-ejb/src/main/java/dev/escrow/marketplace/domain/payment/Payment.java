@@ -1,0 +1,256 @@
+package dev.escrow.marketplace.domain.payment;
+
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.user.User;
+import dev.escrow.platform.money.Money;
+import dev.escrow.platform.money.Percent;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One payment towards a deal, from one of the buyer's accounts. It copies its fee percent, fee and
+ * total when it starts, so that what the buyer confirms cannot change afterwards. {@link #paidAt}
+ * is when the buyer's code was accepted: it decides whether the payment was on time, however late
+ * the bank carries it out.
+ */
+@Entity
+@Table(name = "payment")
+public class Payment {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "deal_id")
+  private Deal deal;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "payer_id")
+  private User payer;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "account_id")
+  private ClientAccount account;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private Money amount;
+
+  @Column(name = "fee_percent", nullable = false, precision = 5, scale = 2)
+  private Percent feePercent;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private Money fee;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private Money total;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private PaymentStatus status;
+
+  @Column(name = "bank_authorization_id", length = 64)
+  private String bankAuthorizationId;
+
+  @Column(name = "confirmation_sent_to", length = 200)
+  private String confirmationSentTo;
+
+  @Column(name = "confirmation_expires_at")
+  private Instant confirmationExpiresAt;
+
+  @Column(name = "paid_at")
+  private Instant paidAt;
+
+  @Column(name = "bank_transfer_id", length = 64)
+  private String bankTransferId;
+
+  @Column(name = "failure_reason", length = 500)
+  private String failureReason;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Version private long version;
+
+  protected Payment() {}
+
+  private Payment(Deal deal, User payer, ClientAccount account, Money amount, Percent feePercent, Instant now) {
+    this.deal = deal;
+    this.payer = payer;
+    this.account = account;
+    this.amount = amount;
+    this.feePercent = feePercent;
+    this.fee = amount.percent(feePercent);
+    this.total = amount.plus(fee);
+    this.status = PaymentStatus.AWAITING_CONFIRMATION;
+    this.createdAt = now;
+  }
+
+  /**
+   * The buyer pays part or all of what remains, from one of their own accounts. {@code pending}
+   * is what other payments already confirmed but not yet carried out will bring.
+   */
+  public static Payment start(
+      Deal deal,
+      User payer,
+      ClientAccount account,
+      Money amount,
+      Money pending,
+      Percent feePercent,
+      Instant now) {
+    if (!deal.isBuyer(payer.id())) {
+      throw new StateConflictException("Only the deal's buyer pays it");
+    }
+    if (!account.belongsTo(payer.id())) {
+      throw new IllegalArgumentException("The account must be the payer's own");
+    }
+    deal.requirePayableAt(now);
+    if (!amount.isPositive()) {
+      throw new IllegalArgumentException("The amount must be greater than zero");
+    }
+    if (amount.isGreaterThan(deal.remaining().minus(pending))) {
+      throw new AmountAboveRemainingException(deal.remaining().minus(pending));
+    }
+    return new Payment(deal, payer, account, amount, feePercent, now);
+  }
+
+  /** The bank mailed the payer a code for exactly this payment. */
+  public void awaitCode(String authorizationId, String sentTo, Instant expiresAt) {
+    this.bankAuthorizationId = authorizationId;
+    this.confirmationSentTo = sentTo;
+    this.confirmationExpiresAt = expiresAt;
+  }
+
+  /** The bank accepted the payer's code: from now on the payment is being processed. */
+  public void confirm(Instant now) {
+    requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    deal.requirePayableAt(now);
+    status = PaymentStatus.PROCESSING;
+    paidAt = now;
+  }
+
+  public void submitted(String transferId) {
+    if (bankTransferId == null) {
+      bankTransferId = transferId;
+    } else if (!bankTransferId.equals(transferId)) {
+      throw new IllegalStateException("Payment " + id + " already has transfer " + bankTransferId);
+    }
+  }
+
+  public void succeed(Instant now) {
+    requireStatus(PaymentStatus.PROCESSING);
+    status = PaymentStatus.SUCCEEDED;
+    resolvedAt = now;
+  }
+
+  public void fail(String reason, Instant now) {
+    if (status.isFinal()) {
+      throw new StateConflictException("The payment is already " + status);
+    }
+    status = PaymentStatus.FAILED;
+    failureReason = reason;
+    resolvedAt = now;
+  }
+
+  /** The deal expired and the bank returned this payment to its payer. */
+  public void refund(Instant now) {
+    requireStatus(PaymentStatus.SUCCEEDED);
+    status = PaymentStatus.REFUNDED;
+    resolvedAt = now;
+  }
+
+  public boolean isOnTime() {
+    return paidAt != null && paidAt.isBefore(deal.dueAt());
+  }
+
+  private void requireStatus(PaymentStatus expected) {
+    if (status != expected) {
+      throw new StateConflictException("The payment is " + status + ", not " + expected);
+    }
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Deal deal() {
+    return deal;
+  }
+
+  public User payer() {
+    return payer;
+  }
+
+  public ClientAccount account() {
+    return account;
+  }
+
+  public Money amount() {
+    return amount;
+  }
+
+  public Percent feePercent() {
+    return feePercent;
+  }
+
+  public Money fee() {
+    return fee;
+  }
+
+  public Money total() {
+    return total;
+  }
+
+  public PaymentStatus status() {
+    return status;
+  }
+
+  public String bankAuthorizationId() {
+    return bankAuthorizationId;
+  }
+
+  public String confirmationSentTo() {
+    return confirmationSentTo;
+  }
+
+  public Instant confirmationExpiresAt() {
+    return confirmationExpiresAt;
+  }
+
+  public Instant paidAt() {
+    return paidAt;
+  }
+
+  public String bankTransferId() {
+    return bankTransferId;
+  }
+
+  public String failureReason() {
+    return failureReason;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** The key under which the bank accepts this payment's transfer exactly once. */
+  public String idempotencyKey() {
+    return "payment-" + id;
+  }
+}

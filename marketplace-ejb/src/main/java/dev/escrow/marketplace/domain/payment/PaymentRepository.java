@@ -1,0 +1,77 @@
+package dev.escrow.marketplace.domain.payment;
+
+import dev.escrow.platform.money.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Payments by id, by deal, and those the background work still has to resolve. */
+@ApplicationScoped
+public class PaymentRepository {
+
+  @PersistenceContext(unitName = "marketplace")
+  EntityManager em;
+
+  public Payment add(Payment payment) {
+    em.persist(payment);
+    em.flush();
+    return payment;
+  }
+
+  public Optional<Payment> findById(long id) {
+    return Optional.ofNullable(em.find(Payment.class, id));
+  }
+
+  public Optional<Payment> findForUpdate(long id) {
+    return Optional.ofNullable(em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public List<Payment> ofDeal(long dealId) {
+    return em.createQuery("select p from Payment p where p.deal.id = :d order by p.id", Payment.class)
+        .setParameter("d", dealId)
+        .getResultList();
+  }
+
+  public List<Payment> withStatus(long dealId, PaymentStatus status) {
+    return em.createQuery(
+            "select p from Payment p where p.deal.id = :d and p.status = :s order by p.id", Payment.class)
+        .setParameter("d", dealId)
+        .setParameter("s", status)
+        .getResultList();
+  }
+
+  /** What confirmed payments of the deal will bring once the bank carries them out. */
+  public Money pendingAmount(long dealId) {
+    BigDecimal sum =
+        em.createQuery(
+                "select coalesce(sum(p.amount), 0) from Payment p where p.deal.id = :d and p.status = :s",
+                BigDecimal.class)
+            .setParameter("d", dealId)
+            .setParameter("s", PaymentStatus.PROCESSING)
+            .getSingleResult();
+    return Money.ofStored(sum);
+  }
+
+  /** Confirmed payments the bank has not answered for since {@code before}: to look at again. */
+  public List<Long> processingSince(Instant before, int max) {
+    return em.createQuery(
+            "select p.id from Payment p where p.status = :s and p.paidAt < :before order by p.paidAt",
+            Long.class)
+        .setParameter("s", PaymentStatus.PROCESSING)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public List<Payment> all(int first, int max) {
+    return em.createQuery("select p from Payment p order by p.id desc", Payment.class)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.escrow.marketplace.infrastructure.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Queue;
+
+/**
+ * The marketplace's background steps, as JMS messages. They are sent in the caller's transaction
+ * (the injected context joins it), so a step is queued exactly when the state that asks for it is
+ * committed. Retries back off: the n-th attempt waits min(2^n, 60) seconds.
+ */
+@ApplicationScoped
+public class PaymentQueue {
+
+  public static final String KIND = "kind";
+  public static final String SUBMIT = "SUBMIT";
+  public static final String OUTCOME = "OUTCOME";
+  public static final String PAYOUT = "PAYOUT";
+  public static final String ID = "id";
+  public static final String ATTEMPT = "attempt";
+
+  @Inject JMSContext jms;
+
+  @Resource(lookup = "java:/jms/queue/MarketplacePayments")
+  Queue payments;
+
+  @Resource(lookup = "java:/jms/queue/MarketplaceOutcomes")
+  Queue outcomes;
+
+  /** Submit a confirmed payment to the bank. */
+  public void submit(long paymentId, int attempt) {
+    send(payments, SUBMIT, paymentId, attempt);
+  }
+
+  /** Ask the bank how the payment's transfer ended (the first time after about a second). */
+  public void checkOutcome(long paymentId, int attempt) {
+    send(outcomes, OUTCOME, paymentId, attempt);
+  }
+
+  /** Settle or return a closed deal's money. */
+  public void payout(long dealId) {
+    send(outcomes, PAYOUT, dealId, 0);
+  }
+
+  public void payout(long dealId, int attempt) {
+    send(outcomes, PAYOUT, dealId, attempt);
+  }
+
+  private void send(Queue queue, String kind, long id, int attempt) {
+    MapMessage message = jms.createMapMessage();
+    try {
+      message.setString(KIND, kind);
+      message.setLong(ID, id);
+      message.setInt(ATTEMPT, attempt);
+    } catch (jakarta.jms.JMSException e) {
+      throw new IllegalStateException(e);
+    }
+    long delay = attempt == 0 && !OUTCOME.equals(kind) ? 0 : delayMillis(attempt);
+    jms.createProducer().setDeliveryDelay(delay).send(queue, message);
+  }
+
+  static long delayMillis(int attempt) {
+    return Math.min(1L << Math.min(attempt, 6), 60L) * 1000L / (attempt == 0 ? 2 : 1);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.marketplace.application.deal.DealService;
+import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.user.Role;
+import dev.escrow.marketplace.infrastructure.jobs.Jobs;
+import dev.escrow.marketplace.interfaces.rest.DealJson.AdminDealView;
+import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Date;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The administrator's view of all deals, payments and the batch jobs. */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+public class AdminDealsResource {
+
+  public record JobJson(String executionId, String name, String status, String startedAt, String endedAt, String exitStatus) {
+    static JobJson of(JobExecution e) {
+      return new JobJson(
+          String.valueOf(e.getExecutionId()),
+          e.getJobName(),
+          e.getBatchStatus().name(),
+          instant(e.getStartTime()),
+          instant(e.getEndTime()),
+          e.getExitStatus());
+    }
+
+    private static String instant(Date date) {
+      return date == null ? null : date.toInstant().toString();
+    }
+  }
+
+  @Inject DealService deals;
+  @Inject PaymentService payments;
+  @Inject DealViews views;
+  @Inject Jobs jobs;
+
+  @GET
+  @Path("/deals")
+  @Operation(summary = "All deals, newest first, with commission and status history")
+  public List<AdminDealView> deals(
+      @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+    return deals.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream().map(views::forAdmin).toList();
+  }
+
+  @GET
+  @Path("/payments")
+  @Operation(summary = "All payments, newest first")
+  public List<PaymentJson> payments(
+      @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+    return payments.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream().map(PaymentJson::of).toList();
+  }
+
+  @POST
+  @Path("/jobs/{name}")
+  @Operation(summary = "Start fee-refresh or refund-sweep now (a running one is not started twice)")
+  public Response startJob(@PathParam("name") String name) {
+    if (!Jobs.NAMES.contains(name)) {
+      throw new NotFoundException();
+    }
+    return Response.accepted(JobJson.of(jobs.start(name))).build();
+  }
+
+  @GET
+  @Path("/jobs/{executionId}")
+  public JobJson job(@PathParam("executionId") String executionId) {
+    return jobs.execution(Fields.id(executionId)).map(JobJson::of).orElseThrow(NotFoundException::new);
+  }
+
+  @GET
+  @Path("/jobs")
+  public List<JobJson> recentJobs() {
+    return jobs.recent(50).stream().map(JobJson::of).toList();
+  }
+}

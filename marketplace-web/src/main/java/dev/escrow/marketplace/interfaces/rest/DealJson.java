@@ -1,0 +1,105 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.payment.Payment;
+import dev.escrow.marketplace.domain.payment.PaymentStatus;
+import dev.escrow.marketplace.domain.user.User;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/** Deals and payments as the API shows them: never with the commission, to anybody but admins. */
+public final class DealJson {
+
+  private DealJson() {}
+
+  public record PartyJson(String id, String fullName) {
+    static PartyJson of(User user) {
+      return new PartyJson(String.valueOf(user.id()), user.fullName());
+    }
+  }
+
+  public record StatusJson(String code, String name) {}
+
+  public record ConfirmationJson(String sentTo, String expiresAt) {}
+
+  @JsonbPropertyOrder({
+    "id", "dealId", "payerId", "accountId", "amount", "fee", "total", "status", "paidAt", "failureReason", "confirmation"
+  })
+  public record PaymentJson(
+      String id,
+      String dealId,
+      String payerId,
+      String accountId,
+      String amount,
+      String fee,
+      String total,
+      String status,
+      String paidAt,
+      String failureReason,
+      ConfirmationJson confirmation) {
+    static PaymentJson of(Payment p) {
+      ConfirmationJson confirmation =
+          p.status() == PaymentStatus.AWAITING_CONFIRMATION && p.confirmationSentTo() != null
+              ? new ConfirmationJson(p.confirmationSentTo(), String.valueOf(p.confirmationExpiresAt()))
+              : null;
+      return new PaymentJson(
+          String.valueOf(p.id()),
+          String.valueOf(p.deal().id()),
+          String.valueOf(p.payer().id()),
+          String.valueOf(p.account().id()),
+          p.amount().toString(),
+          p.fee().toString(),
+          p.total().toString(),
+          p.status().name(),
+          p.paidAt() == null ? null : p.paidAt().toString(),
+          p.failureReason(),
+          confirmation);
+    }
+  }
+
+  @JsonbPropertyOrder({
+    "id", "offerId", "buyer", "seller", "price", "paidAmount", "remainingAmount", "createdAt", "dueAt", "status", "payments"
+  })
+  public record DealView(
+      String id,
+      String offerId,
+      PartyJson buyer,
+      PartyJson seller,
+      String price,
+      String paidAmount,
+      String remainingAmount,
+      String createdAt,
+      String dueAt,
+      StatusJson status,
+      List<PaymentJson> payments) {
+    static DealView of(Deal d, Map<String, String> statusNames, List<Payment> payments) {
+      String code = d.status().name();
+      return new DealView(
+          String.valueOf(d.id()),
+          String.valueOf(d.offer().id()),
+          PartyJson.of(d.buyer()),
+          PartyJson.of(d.seller()),
+          d.price().toString(),
+          d.paidAmount().toString(),
+          d.remaining().toString(),
+          d.createdAt().toString(),
+          d.dueAt().toString(),
+          new StatusJson(code, statusNames.getOrDefault(code, code)),
+          payments.stream().map(PaymentJson::of).toList());
+    }
+  }
+
+  public record ChangeJson(String from, String to, String at, String reason, String by) {
+    static ChangeJson of(StatusChange c) {
+      return new ChangeJson(c.fromStatus(), c.toStatus(), c.changedAt().toString(), c.reason(), c.actor());
+    }
+  }
+
+  /** A deal as the administrator sees it: with the commission and its status history. */
+  public record AdminDealView(
+      DealView deal, String commissionPercent, String commission, String payout, String operationKey, List<ChangeJson> history) {}
+
+  public record QuoteJson(String amount, String feePercent, String fee, String total) {}
+}

@@ -1,0 +1,52 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.user.Role;
+import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** A payment: its state, and the buyer's confirmation code. */
+@Path("/payments/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
+public class PaymentsResource {
+
+  public record CodeRequest(@JsonbTypeDeserializer(LenientText.class) String code) {}
+
+  @Inject PaymentService payments;
+
+  @GET
+  @Operation(summary = "A payment, to its payer, the deal's seller and the administrator")
+  public PaymentJson payment(@PathParam("id") String id, @Context SecurityContext security) {
+    return PaymentJson.of(payments.payment(Fields.id(id), Caller.login(security)));
+  }
+
+  @POST
+  @Path("/confirmation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The code the bank mailed: the payment is then being processed")
+  @APIResponse(responseCode = "202", description = "PROCESSING: the bank carries it out in the background")
+  @APIResponse(responseCode = "400", description = "Wrong code (attemptsLeft says how many tries remain)")
+  @APIResponse(responseCode = "409", description = "The code expired or is locked, or the deal is overdue")
+  public Response confirm(@PathParam("id") String id, CodeRequest request, @Context SecurityContext security) {
+    Fields fields = new Fields();
+    String code = fields.text("code", request == null ? null : request.code(), 32);
+    fields.check();
+    return Response.accepted(PaymentJson.of(payments.confirmPayment(Fields.id(id), Caller.login(security), code)))
+        .build();
+  }
+}
