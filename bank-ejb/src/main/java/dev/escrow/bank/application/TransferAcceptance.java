@@ -1,0 +1,114 @@
+package dev.escrow.bank.application;
+
+import dev.escrow.bank.application.Requests.TransferRequest;
+import dev.escrow.bank.application.Views.TransferView;
+import dev.escrow.bank.domain.account.Account;
+import dev.escrow.bank.domain.account.AccountRepository;
+import dev.escrow.bank.domain.authorization.Authorization;
+import dev.escrow.bank.domain.authorization.AuthorizationRepository;
+import dev.escrow.bank.domain.authorization.AuthorizationStatus;
+import dev.escrow.bank.domain.partner.ApiClient;
+import dev.escrow.bank.domain.partner.ApiClientRepository;
+import dev.escrow.bank.domain.transfer.Operation;
+import dev.escrow.bank.domain.transfer.Transfer;
+import dev.escrow.bank.domain.transfer.TransferRepository;
+import dev.escrow.bank.infrastructure.messaging.TransferQueue;
+import dev.escrow.platform.money.Money;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Accepts a transfer that a verified payment code confirms, in one transaction: the code is used
+ * up, the transfer joins its group's operation and is queued (the message leaves on commit).
+ */
+@Stateless
+public class TransferAcceptance {
+
+  @Inject AuthorizationRepository authorizations;
+  @Inject AccountRepository accounts;
+  @Inject TransferRepository transfers;
+  @Inject ApiClientRepository clients;
+  @Inject OperationGroups groups;
+  @Inject SettingsService settings;
+  @Inject TransferQueue queue;
+  @Inject BankClock clock;
+
+  public TransferView accept(long partnerId, String idempotencyKey, TransferRequest request) {
+    ApiClient partner = clients.byId(partnerId);
+    Authorization authorization =
+        authorizations
+            .lock(partner, request.authorizationId())
+            .orElseThrow(() -> new ConflictException("The authorization is unknown"));
+    Optional<Transfer> repeat = transfers.byIdempotencyKey(partner, idempotencyKey);
+    if (repeat.isPresent()) {
+      return TransferView.of(repeat.get());
+    }
+    if (authorization.status() == AuthorizationStatus.USED) {
+      throw new ConflictException("The authorization was used for another transfer");
+    }
+    if (authorization.status() != AuthorizationStatus.VERIFIED) {
+      throw new ConflictException("The authorization is not verified");
+    }
+    Account payer = account(request.payerAccount(), "payerAccount");
+    Account payee = account(request.payeeAccount(), "payeeAccount");
+    Money amount = Money.positive(request.amount());
+    Money fee = Money.of(request.fee());
+    if (!authorization.confirms(payer, payee, amount, authorization.fee())) {
+      throw new ConflictException("The authorization confirms another payment");
+    }
+    if (!authorization.fee().equals(fee)) {
+      throw new ConflictException(
+          "The fee differs from the bank's schedule: it is " + authorization.fee());
+    }
+    Operation operation = transfers.lock(operationOf(partner, request.groupReference()));
+    Transfer transfer =
+        Transfer.accept(
+            partner,
+            idempotencyKey,
+            operation,
+            authorization,
+            payer,
+            payee,
+            amount,
+            fee,
+            clock.now());
+    transfers.add(transfer);
+    queue.schedule(transferIdOf(transfer), settings.processingDelaySeconds());
+    return TransferView.of(transfer);
+  }
+
+  /** The transfer a key already named, if any. */
+  public Optional<TransferView> acceptedBefore(long partnerId, String idempotencyKey) {
+    return transfers
+        .byIdempotencyKey(clients.byId(partnerId), idempotencyKey)
+        .map(TransferView::of);
+  }
+
+  private long transferIdOf(Transfer transfer) {
+    transfers.flush();
+    return transfer.id();
+  }
+
+  private Operation operationOf(ApiClient partner, String groupReference) {
+    Optional<Operation> existing = transfers.operationByGroup(partner, groupReference);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      groups.open(partner.id(), groupReference);
+    } catch (EJBException raceLost) {
+      // Another first transfer of this group created it a moment ago: use that one.
+    }
+    return transfers
+        .operationByGroup(partner, groupReference)
+        .orElseThrow(() -> new IllegalStateException("The operation of the group is missing"));
+  }
+
+  private Account account(String number, String field) {
+    return accounts
+        .byNumber(number)
+        .orElseThrow(() -> new ConflictException("The " + field + " is unknown"));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.escrow.bank.application;
+
+import dev.escrow.bank.domain.account.Account;
+import dev.escrow.bank.domain.account.AccountRepository;
+import dev.escrow.bank.domain.fee.FeeIncome;
+import dev.escrow.bank.domain.fee.FeeSchedule;
+import dev.escrow.bank.domain.ledger.Ledger;
+import dev.escrow.bank.domain.ledger.LedgerEntry;
+import dev.escrow.bank.domain.transfer.Transfer;
+import dev.escrow.bank.domain.transfer.TransferRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Carries out one accepted transfer, in one transaction: locks (in the bank's fixed order:
+ * operation, transfer, accounts by id, fee income) then debits the payer amount and fee, holds the
+ * amount for the payee and gives the fee to the payer's bank, or fails the transfer with nothing
+ * moved. A transfer already final is left alone, so a redelivered message does nothing.
+ */
+@Stateless
+public class TransferExecution {
+
+  private static final Logger LOG = Logger.getLogger(TransferExecution.class.getName());
+  public static final String INSUFFICIENT_FUNDS = "insufficient funds";
+
+  @Inject TransferRepository transfers;
+  @Inject AccountRepository accounts;
+  @Inject FeeSchedule fees;
+  @Inject Ledger ledger;
+  @Inject BankClock clock;
+
+  public void carryOut(long transferId) {
+    Transfer found = transfers.byId(transferId).orElse(null);
+    if (found == null) {
+      LOG.warning("Transfer " + transferId + " is unknown; its message is dropped");
+      return;
+    }
+    transfers.lockOperation(found.operation().id());
+    Transfer transfer = transfers.lock(transferId);
+    if (transfer.status().isFinal()) {
+      return;
+    }
+    Map<Long, Account> locked =
+        accounts.lockInOrder(List.of(transfer.payer().id(), transfer.payee().id()));
+    Account payer = locked.get(transfer.payer().id());
+    Account payee = locked.get(transfer.payee().id());
+    Instant now = clock.now();
+    if (!payer.canPay(transfer.total())) {
+      transfer.fail(INSUFFICIENT_FUNDS, now);
+      return;
+    }
+    payer.debit(transfer.amount());
+    ledger.record(LedgerEntry.transferDebit(transfer, now));
+    payee.hold(transfer.amount());
+    ledger.record(LedgerEntry.transferHold(transfer, now));
+    if (transfer.fee().isPositive()) {
+      payer.debit(transfer.fee());
+      ledger.record(LedgerEntry.feeDebit(transfer, now));
+      FeeIncome income = fees.lockIncome(payer.bank().id());
+      income.earn(transfer.fee());
+      ledger.record(LedgerEntry.feeIncome(transfer, payer.bank(), now));
+    }
+    transfer.complete(now);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.escrow.bank.domain.authorization;
+
+import dev.escrow.bank.domain.partner.ApiClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Authorizations by their public id, within one partner's. */
+@ApplicationScoped
+public class AuthorizationRepository {
+
+  @PersistenceContext(unitName = "bank")
+  EntityManager em;
+
+  public void add(Authorization authorization) {
+    em.persist(authorization);
+  }
+
+  /** The authorization, locked: concurrent tries of one code are counted one at a time. */
+  public Optional<Authorization> lock(ApiClient client, String publicId) {
+    Optional<Long> id =
+        em.createQuery(
+                "select a.id from Authorization a where a.publicId = :p and a.client = :c",
+                Long.class)
+            .setParameter("p", publicId)
+            .setParameter("c", client)
+            .getResultStream()
+            .findFirst();
+    return id.map(
+        found -> {
+          Authorization a = em.find(Authorization.class, found, LockModeType.PESSIMISTIC_WRITE);
+          em.refresh(a);
+          return a;
+        });
+  }
+}

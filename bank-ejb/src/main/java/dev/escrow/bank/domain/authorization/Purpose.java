@@ -1,0 +1,7 @@
+package dev.escrow.bank.domain.authorization;
+
+/** What a confirmation code confirms. */
+public enum Purpose {
+  PAYMENT,
+  BALANCE
+}

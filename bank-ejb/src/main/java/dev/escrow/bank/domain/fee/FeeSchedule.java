@@ -1,0 +1,62 @@
+package dev.escrow.bank.domain.fee;
+
+import dev.escrow.bank.domain.bank.Bank;
+import dev.escrow.platform.money.Money;
+import dev.escrow.platform.money.Percent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The inter-bank fee schedule and each bank's fee income. */
+@ApplicationScoped
+public class FeeSchedule {
+
+  @PersistenceContext(unitName = "bank")
+  EntityManager em;
+
+  public List<FeeRate> rates() {
+    return em.createQuery(
+            "select r from FeeRate r order by r.fromBank.code, r.toBank.code", FeeRate.class)
+        .getResultList();
+  }
+
+  public Optional<FeeRate> rate(Bank from, Bank to) {
+    return em.createQuery(
+            "select r from FeeRate r where r.fromBank = :f and r.toBank = :t", FeeRate.class)
+        .setParameter("f", from)
+        .setParameter("t", to)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The percent of a transfer from one bank to another: 0 within a bank or for unlisted pairs. */
+  public Percent percent(Bank from, Bank to) {
+    if (from.id().equals(to.id())) {
+      return Percent.ZERO;
+    }
+    return rate(from, to).map(FeeRate::percent).orElse(Percent.ZERO);
+  }
+
+  public Money feeFor(Money amount, Bank from, Bank to) {
+    return amount.percent(percent(from, to));
+  }
+
+  public void set(Bank from, Bank to, Percent percent) {
+    rate(from, to)
+        .ifPresentOrElse(r -> r.change(percent), () -> em.persist(new FeeRate(from, to, percent)));
+  }
+
+  public FeeIncome lockIncome(long bankId) {
+    FeeIncome income = em.find(FeeIncome.class, bankId, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(income);
+    return income;
+  }
+
+  public List<FeeIncome> incomes() {
+    return em.createQuery("select i from FeeIncome i order by i.bankId", FeeIncome.class)
+        .getResultList();
+  }
+}

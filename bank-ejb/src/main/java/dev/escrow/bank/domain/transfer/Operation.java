@@ -1,0 +1,160 @@
+package dev.escrow.bank.domain.transfer;
+
+import dev.escrow.bank.domain.account.Account;
+import dev.escrow.bank.domain.partner.ApiClient;
+import dev.escrow.platform.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The transfers of one deal, named by the partner's group reference and known outside by its key.
+ * While OPEN its money is held by the payees; it ends SETTLED (paid out, less commission) or
+ * REVERSED (every completed transfer returned, fee included). Neither may happen while a transfer
+ * is still queued, and once one happened the other is refused.
+ */
+@Entity
+@Table(name = "operation")
+public class Operation {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "operation_key", nullable = false, unique = true, length = 36)
+  private String key;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "api_client_id")
+  private ApiClient client;
+
+  @Column(name = "group_reference", nullable = false, length = 100)
+  private String groupReference;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private OperationStatus status;
+
+  @Column(name = "commission_amount", precision = 19, scale = 2)
+  private Money commissionAmount;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "commission_account_id")
+  private Account commissionAccount;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  protected Operation() {}
+
+  public Operation(ApiClient client, String groupReference, Instant now) {
+    if (groupReference == null || groupReference.isBlank()) {
+      throw new IllegalArgumentException("An operation has a group reference");
+    }
+    this.key = UUID.randomUUID().toString();
+    this.client = Objects.requireNonNull(client);
+    this.groupReference = groupReference;
+    this.status = OperationStatus.OPEN;
+    this.createdAt = now;
+  }
+
+  public void requireOpen() {
+    if (status != OperationStatus.OPEN) {
+      throw new OperationConflictException("The operation is already " + status);
+    }
+  }
+
+  /** May it be settled now? False when it already is (a repeat); refused when it cannot be. */
+  public boolean needsSettlement(Collection<Transfer> transfers) {
+    if (status == OperationStatus.SETTLED) {
+      return false;
+    }
+    if (status == OperationStatus.REVERSED) {
+      throw new OperationConflictException("The operation was reversed; it cannot be settled");
+    }
+    requireNoneQueued(transfers);
+    return true;
+  }
+
+  /** May it be reversed now? False when it already is (a repeat); refused when it cannot be. */
+  public boolean needsReversal(Collection<Transfer> transfers) {
+    if (status == OperationStatus.REVERSED) {
+      return false;
+    }
+    if (status == OperationStatus.SETTLED) {
+      throw new OperationConflictException("The operation was settled; it cannot be reversed");
+    }
+    requireNoneQueued(transfers);
+    return true;
+  }
+
+  private static void requireNoneQueued(Collection<Transfer> transfers) {
+    if (transfers.stream().anyMatch(t -> t.status() == TransferStatus.ACCEPTED)) {
+      throw new OperationConflictException("A transfer of the operation is still being processed");
+    }
+  }
+
+  /** The money held for this operation: what its completed transfers brought to the payees. */
+  public Money held(Collection<Transfer> transfers) {
+    if (status != OperationStatus.OPEN) {
+      return Money.ZERO;
+    }
+    return transfers.stream()
+        .filter(t -> t.status() == TransferStatus.COMPLETED)
+        .map(Transfer::amount)
+        .reduce(Money.ZERO, Money::plus);
+  }
+
+  public void settled(Money commission, Account commissionAccount, Instant now) {
+    requireOpen();
+    this.status = OperationStatus.SETTLED;
+    this.commissionAmount = commission;
+    this.commissionAccount = commissionAccount;
+    this.closedAt = now;
+  }
+
+  public void reversed(Instant now) {
+    requireOpen();
+    this.status = OperationStatus.REVERSED;
+    this.closedAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public ApiClient client() {
+    return client;
+  }
+
+  public String groupReference() {
+    return groupReference;
+  }
+
+  public OperationStatus status() {
+    return status;
+  }
+
+  public Money commissionAmount() {
+    return commissionAmount;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.escrow.bank.domain.transfer;
+
+/** The operation's state forbids the action (settle after reverse, a transfer still queued...). */
+@jakarta.ejb.ApplicationException(rollback = true)
+public class OperationConflictException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public OperationConflictException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,203 @@
+package dev.escrow.bank.domain.transfer;
+
+import dev.escrow.bank.domain.account.Account;
+import dev.escrow.bank.domain.authorization.Authorization;
+import dev.escrow.bank.domain.partner.ApiClient;
+import dev.escrow.platform.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One payment from a payer's balance to a payee's hold, under an operation. Accepted at once,
+ * carried out later by the transfer queue: completed (money moved) or failed (nothing moved).
+ */
+@Entity
+@Table(name = "transfer")
+public class Transfer {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "public_id", nullable = false, unique = true, length = 36)
+  private String publicId;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "api_client_id")
+  private ApiClient client;
+
+  @Column(name = "idempotency_key", nullable = false, length = 100)
+  private String idempotencyKey;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "operation_id")
+  private Operation operation;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "authorization_id")
+  private Authorization authorization;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "payer_account_id")
+  private Account payer;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "payee_account_id")
+  private Account payee;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private Money amount;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private Money fee;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private TransferStatus status;
+
+  @Column(name = "failure_reason", length = 200)
+  private String failureReason;
+
+  @Column(name = "accepted_at", nullable = false)
+  private Instant acceptedAt;
+
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
+  @Column(name = "reversed_at")
+  private Instant reversedAt;
+
+  protected Transfer() {}
+
+  /** Accepts the transfer a verified payment code confirms; the code is used up. */
+  public static Transfer accept(
+      ApiClient client,
+      String idempotencyKey,
+      Operation operation,
+      Authorization authorization,
+      Account payer,
+      Account payee,
+      Money amount,
+      Money fee,
+      Instant now) {
+    if (!authorization.confirms(payer, payee, amount, fee)) {
+      throw new IllegalArgumentException("The authorization confirms another payment");
+    }
+    operation.requireOpen();
+    authorization.use(now);
+    Transfer transfer = new Transfer();
+    transfer.publicId = UUID.randomUUID().toString();
+    transfer.client = Objects.requireNonNull(client);
+    transfer.idempotencyKey = Objects.requireNonNull(idempotencyKey);
+    transfer.operation = operation;
+    transfer.authorization = authorization;
+    transfer.payer = payer;
+    transfer.payee = payee;
+    transfer.amount = amount;
+    transfer.fee = fee;
+    transfer.status = TransferStatus.ACCEPTED;
+    transfer.acceptedAt = now;
+    return transfer;
+  }
+
+  /** The money moved: the payer paid amount and fee, the payee holds the amount. */
+  public void complete(Instant now) {
+    requireStatus(TransferStatus.ACCEPTED);
+    status = TransferStatus.COMPLETED;
+    completedAt = now;
+  }
+
+  /** Nothing moved, for the reason given. */
+  public void fail(String reason, Instant now) {
+    requireStatus(TransferStatus.ACCEPTED);
+    status = TransferStatus.FAILED;
+    failureReason = reason;
+    completedAt = now;
+  }
+
+  /** The money went back to the payer, fee included. */
+  public void reverse(Instant now) {
+    requireStatus(TransferStatus.COMPLETED);
+    status = TransferStatus.REVERSED;
+    reversedAt = now;
+  }
+
+  private void requireStatus(TransferStatus expected) {
+    if (status != expected) {
+      throw new IllegalStateException(
+          "Transfer " + publicId + " is " + status + ", not " + expected);
+    }
+  }
+
+  public Money total() {
+    return amount.plus(fee);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String publicId() {
+    return publicId;
+  }
+
+  public ApiClient client() {
+    return client;
+  }
+
+  public String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public Operation operation() {
+    return operation;
+  }
+
+  public Authorization authorization() {
+    return authorization;
+  }
+
+  public Account payer() {
+    return payer;
+  }
+
+  public Account payee() {
+    return payee;
+  }
+
+  public Money amount() {
+    return amount;
+  }
+
+  public Money fee() {
+    return fee;
+  }
+
+  public TransferStatus status() {
+    return status;
+  }
+
+  public String failureReason() {
+    return failureReason;
+  }
+
+  public Instant completedAt() {
+    return completedAt;
+  }
+
+  public Instant acceptedAt() {
+    return acceptedAt;
+  }
+}

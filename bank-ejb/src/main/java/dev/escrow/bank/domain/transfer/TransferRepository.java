@@ -1,0 +1,99 @@
+package dev.escrow.bank.domain.transfer;
+
+import dev.escrow.bank.domain.partner.ApiClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Transfers and their operations. */
+@ApplicationScoped
+public class TransferRepository {
+
+  @PersistenceContext(unitName = "bank")
+  EntityManager em;
+
+  public void add(Transfer transfer) {
+    em.persist(transfer);
+  }
+
+  public void flush() {
+    em.flush();
+  }
+
+  public void add(Operation operation) {
+    em.persist(operation);
+  }
+
+  public Optional<Transfer> byPublicId(ApiClient client, String publicId) {
+    return em.createQuery(
+            "select t from Transfer t where t.publicId = :p and t.client = :c", Transfer.class)
+        .setParameter("p", publicId)
+        .setParameter("c", client)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Transfer> byIdempotencyKey(ApiClient client, String key) {
+    return em.createQuery(
+            "select t from Transfer t where t.idempotencyKey = :k and t.client = :c",
+            Transfer.class)
+        .setParameter("k", key)
+        .setParameter("c", client)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Transfer> byId(long id) {
+    return Optional.ofNullable(em.find(Transfer.class, id));
+  }
+
+  public Transfer lock(long id) {
+    Transfer transfer = em.find(Transfer.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (transfer != null) {
+      em.refresh(transfer);
+    }
+    return transfer;
+  }
+
+  public List<Transfer> ofOperation(Operation operation) {
+    return em.createQuery(
+            "select t from Transfer t where t.operation = :o order by t.id", Transfer.class)
+        .setParameter("o", operation)
+        .getResultList();
+  }
+
+  public Optional<Operation> operationByKey(ApiClient client, String key) {
+    return em.createQuery(
+            "select o from Operation o where o.key = :k and o.client = :c", Operation.class)
+        .setParameter("k", key)
+        .setParameter("c", client)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Operation> operationByGroup(ApiClient client, String groupReference) {
+    return em.createQuery(
+            "select o from Operation o where o.groupReference = :g and o.client = :c",
+            Operation.class)
+        .setParameter("g", groupReference)
+        .setParameter("c", client)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Locks the operation: every change to it or its transfers' money goes one at a time. */
+  public Operation lock(Operation operation) {
+    em.lock(operation, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(operation);
+    return operation;
+  }
+
+  public Operation lockOperation(long id) {
+    Operation operation = em.find(Operation.class, id, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(operation);
+    return operation;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.escrow.bank.infrastructure.mail;
+
+import dev.escrow.bank.application.DemoMode;
+import dev.escrow.bank.application.UnavailableException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends a confirmation code by e-mail (Jakarta Mail, session java:jboss/mail/Bank). In demo mode
+ * the mail is also kept in the demo outbox and a mail failure is only logged; otherwise a failure
+ * answers 503 and the authorization is not created.
+ */
+@ApplicationScoped
+public class CodeMailer {
+
+  private static final Logger LOG = Logger.getLogger(CodeMailer.class.getName());
+
+  @Resource(lookup = "java:jboss/mail/Bank")
+  Session session;
+
+  @PersistenceContext(unitName = "bank")
+  EntityManager em;
+
+  @Inject DemoMode demo;
+
+  public void send(String to, String subject, String text, String code, Instant at) {
+    if (demo.isOn()) {
+      em.persist(new OutboxMessage(to, subject, text, code, at));
+    }
+    try {
+      MimeMessage message = new MimeMessage(session);
+      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+      message.setSubject(subject, StandardCharsets.UTF_8.name());
+      message.setText(text, StandardCharsets.UTF_8.name());
+      message.setSentDate(Date.from(at));
+      Transport.send(message);
+    } catch (MessagingException | RuntimeException e) {
+      if (demo.isOn()) {
+        LOG.log(
+            Level.WARNING,
+            "Could not mail a confirmation code to {0} ({1}); it is in the demo outbox",
+            new Object[] {to, e.getMessage()});
+        return;
+      }
+      LOG.log(Level.SEVERE, "Could not mail a confirmation code to " + to, e);
+      throw new UnavailableException(
+          "The confirmation code cannot be sent now; try again in a moment");
+    }
+  }
+
+  /** The demo outbox of one address, newest first. */
+  public List<OutboxMessage> outbox(String to) {
+    return em.createQuery(
+            "select m from OutboxMessage m where lower(m.recipient) = lower(:to)"
+                + " order by m.sentAt desc, m.id desc",
+            OutboxMessage.class)
+        .setParameter("to", to == null ? "" : to.strip())
+        .setMaxResults(200)
+        .getResultList();
+  }
+}
