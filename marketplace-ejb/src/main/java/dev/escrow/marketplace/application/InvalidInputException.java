@@ -1,0 +1,23 @@
+package dev.escrow.marketplace.application;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Input that is well-formed but wrong for a reason only the service can tell (the bank service
+ * knows no such requisite, the bank does not hold that account): a 400 field error.
+ */
+@ApplicationException(rollback = true)
+public class InvalidInputException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+  private final String field;
+
+  public InvalidInputException(String field, String message) {
+    super(message);
+    this.field = field;
+  }
+
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.escrow.marketplace.domain.dealstatus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Deal statuses, system ones first. */
+@ApplicationScoped
+public class DealStatusRepository {
+
+  @PersistenceContext(unitName = "marketplace")
+  EntityManager em;
+
+  public List<DealStatus> all() {
+    return em.createQuery(
+            "select s from DealStatus s order by s.system desc, s.id", DealStatus.class)
+        .getResultList();
+  }
+
+  public Optional<DealStatus> findById(long id) {
+    return Optional.ofNullable(em.find(DealStatus.class, id));
+  }
+
+  public Optional<DealStatus> findByCode(String code) {
+    return em.createQuery("select s from DealStatus s where s.code = :c", DealStatus.class)
+        .setParameter("c", code)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public boolean codeTaken(String code) {
+    return findByCode(code).isPresent();
+  }
+
+  /** Whether another status (not the one with {@code exceptId}) already has this name. */
+  public boolean nameTaken(String name, Long exceptId) {
+    return em.createQuery("select s from DealStatus s where lower(s.name) = :n", DealStatus.class)
+        .setParameter("n", name.strip().toLowerCase(Locale.ROOT))
+        .getResultStream()
+        .anyMatch(s -> !s.id().equals(exceptId));
+  }
+
+  public DealStatus add(DealStatus status) {
+    em.persist(status);
+    em.flush();
+    return status;
+  }
+
+  public void remove(DealStatus status) {
+    em.remove(status);
+    em.flush();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.marketplace.application.ModerationService;
+import dev.escrow.marketplace.domain.offer.Offer;
+import dev.escrow.marketplace.domain.offer.OfferStatus;
+import dev.escrow.marketplace.domain.user.Role;
+import dev.escrow.marketplace.interfaces.rest.ApiJson.AdminOfferJson;
+import dev.escrow.marketplace.interfaces.rest.Requests.RejectRequest;
+import dev.escrow.platform.money.Percent;
+import dev.escrow.platform.rest.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Moderation: the administrator sees offers with their commission, approves and rejects. */
+@Path("/admin/offers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+public class AdminOffersResource {
+
+  @Inject ModerationService moderation;
+
+  @GET
+  @Operation(summary = "Offers in one status (all offers without ?status), with commission")
+  @APIResponse(responseCode = "400", description = "Unknown status")
+  public List<AdminOfferJson> list(@QueryParam("status") String status) {
+    OfferStatus wanted = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        wanted = OfferStatus.valueOf(status.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidFieldsException(
+            List.of(
+                new Problem.FieldError(
+                    "status",
+                    "must be one of PENDING_MODERATION, ACTIVE, REJECTED, RESERVED, SOLD")));
+      }
+    }
+    return moderation.offersWithStatus(wanted).stream().map(AdminOfferJson::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One offer, with commission")
+  public AdminOfferJson one(@PathParam("id") String id) {
+    return AdminOfferJson.of(moderation.offer(Fields.id(id)));
+  }
+
+  @POST
+  @Path("{id}/approve")
+  @Operation(
+      summary = "Approve an offer waiting for moderation",
+      description = "commissionPercent is optional: the default commission applies without it.")
+  @APIResponse(responseCode = "200", description = "The offer, now ACTIVE")
+  @APIResponse(responseCode = "409", description = "The offer is not PENDING_MODERATION")
+  @Consumes(MediaType.WILDCARD)
+  public AdminOfferJson approve(@PathParam("id") String id, String body) {
+    long offerId = Fields.id(id);
+    Percent commission = null;
+    String text = Fields.optionalDecimal(body, "commissionPercent");
+    if (text != null) {
+      Fields fields = new Fields();
+      commission = fields.percent("commissionPercent", text);
+      fields.check();
+    }
+    return AdminOfferJson.of(moderation.approve(offerId, commission));
+  }
+
+  @POST
+  @Path("{id}/reject")
+  @Operation(summary = "Reject an offer waiting for moderation, with the reason")
+  @APIResponse(responseCode = "200", description = "The offer, now REJECTED")
+  @APIResponse(responseCode = "400", description = "No reason")
+  @APIResponse(responseCode = "409", description = "The offer is not PENDING_MODERATION")
+  public AdminOfferJson reject(@PathParam("id") String id, @NotNull RejectRequest request) {
+    long offerId = Fields.id(id);
+    Fields fields = new Fields();
+    String reason = fields.text("reason", request.reason(), Offer.REASON_MAX);
+    fields.check();
+    return AdminOfferJson.of(moderation.reject(offerId, reason));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.marketplace.application.AccountService;
+import dev.escrow.marketplace.application.NewAccount;
+import dev.escrow.marketplace.domain.user.Role;
+import dev.escrow.marketplace.interfaces.rest.ApiJson.AccountJson;
+import dev.escrow.marketplace.interfaces.rest.Requests.AccountRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The signed-in user's own bank accounts. */
+@Path("/me/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
+public class MyAccountsResource {
+
+  @Inject AccountService accounts;
+  @Inject jakarta.validation.Validator validator;
+
+  @POST
+  @Operation(summary = "Bind an account after the bank confirmed it holds it")
+  @APIResponse(responseCode = "201", description = "Bound")
+  @APIResponse(responseCode = "400", description = "Invalid, or the bank does not hold it")
+  @APIResponse(responseCode = "409", description = "The account is already bound")
+  @APIResponse(responseCode = "503", description = "The bank cannot be reached")
+  public Response bind(
+      @NotNull AccountRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+    AccountJson bound =
+        AccountJson.of(
+            accounts.bindAccount(
+                Caller.login(security),
+                Fields.valid(validator, new NewAccount(request.number(), request.bankId()))));
+    return Response.created(uri.getAbsolutePathBuilder().path(bound.id()).build())
+        .entity(bound)
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "My bound accounts")
+  public List<AccountJson> list(@Context SecurityContext security) {
+    return accounts.accountsOf(Caller.login(security)).stream().map(AccountJson::of).toList();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.escrow.marketplace.interfaces.web;
+
+import dev.escrow.marketplace.application.AccountService;
+import dev.escrow.marketplace.application.BankService;
+import dev.escrow.marketplace.application.BusinessConflictException;
+import dev.escrow.marketplace.application.InvalidInputException;
+import dev.escrow.marketplace.application.NewAccount;
+import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.bank.Bank;
+import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** Cabinet: my settlement accounts; bind one (number + bank). */
+@Named
+@RequestScoped
+public class AccountsView {
+
+  @Inject AccountService accounts;
+  @Inject BankService banks;
+
+  private String number;
+  private Long bankId;
+  private List<ClientAccount> mine;
+  private List<Bank> allBanks;
+
+  public void bind() {
+    try {
+      ClientAccount bound =
+          accounts.bindAccount(Pages.login(), new NewAccount(number, String.valueOf(bankId)));
+      Pages.info("accounts.bound", bound.number(), bound.bank().name());
+      number = null;
+      mine = null;
+    } catch (BusinessConflictException e) {
+      Pages.error("accountForm:number", "accounts.alreadyBound");
+    } catch (InvalidInputException e) {
+      Pages.error(
+          "bankId".equals(e.field()) ? "accountForm:bank" : "accountForm:number",
+          "bankId".equals(e.field()) ? "accounts.unknownBank" : "accounts.notHeld");
+    } catch (BankUnavailableException e) {
+      Pages.error(null, "bank.unavailable");
+    }
+  }
+
+  public List<ClientAccount> getMine() {
+    if (mine == null) {
+      mine = accounts.accountsOf(Pages.login());
+    }
+    return mine;
+  }
+
+  public List<Bank> getBanks() {
+    if (allBanks == null) {
+      allBanks = banks.banks();
+    }
+    return allBanks;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public void setNumber(String number) {
+    this.number = number;
+  }
+
+  public Long getBankId() {
+    return bankId;
+  }
+
+  public void setBankId(Long bankId) {
+    this.bankId = bankId;
+  }
+}
