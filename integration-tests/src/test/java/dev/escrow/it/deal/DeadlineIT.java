@@ -14,6 +14,7 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +27,13 @@ class DeadlineIT extends EarDeployment {
 
   @RegisterExtension
   static GreenMailExtension mail =
-      new GreenMailExtension(new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
+      new GreenMailExtension(
+          new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
+
+  @BeforeAll
+  static void theMarketplaceHasASettlementAccount() {
+    Market.settlementAccount();
+  }
 
   @Test
   void lastSecondPaymentCountsWhileAnUnpaidDealExpiresAndReturnsEveryPayment() throws Exception {
@@ -34,17 +41,19 @@ class DeadlineIT extends EarDeployment {
     Person late = Market.client(BANK_A, "500.00");
     Person lastSecond = Market.client(BANK_A, "500.00");
     String expiring = PaymentFlowIT.buy(late, Market.activeOffer(seller, "100.00", "PT1M", "5"));
-    String punctual = PaymentFlowIT.buy(lastSecond, Market.activeOffer(seller, "50.00", "PT1M", "5"));
-    Instant dueAt = Instant.parse(lastSecond.api().get("/api/v1/deals/" + punctual).json().getString("dueAt"));
+    String punctual =
+        PaymentFlowIT.buy(lastSecond, Market.activeOffer(seller, "50.00", "PT1M", "5"));
+    Instant dueAt =
+        Instant.parse(lastSecond.api().get("/api/v1/deals/" + punctual).json().getString("dueAt"));
 
-    PaymentFlowIT.pay(late, expiring, "40.00");
+    PaymentFlowIT.pay(mail, late, expiring, "40.00");
     PaymentFlowIT.awaitDeal(late, expiring, "IN_PROGRESS");
     assertEquals(new BigDecimal("460.00"), Market.balance(late.accountNumber()));
 
     try {
       setProcessingDelay(25);
       sleepUntil(dueAt.minusSeconds(12));
-      JsonObject confirmed = PaymentFlowIT.pay(lastSecond, punctual, "50.00");
+      JsonObject confirmed = PaymentFlowIT.pay(mail, lastSecond, punctual, "50.00");
       assertEquals("PROCESSING", confirmed.getString("status"));
 
       sleepUntil(dueAt.plusSeconds(2));
@@ -52,13 +61,22 @@ class DeadlineIT extends EarDeployment {
       // The on-time payment is still being carried out: its deal is not expired.
       assertEquals(
           "PROCESSING",
-          lastSecond.api().get("/api/v1/deals/" + punctual).json().getJsonArray("payments").getJsonObject(0).getString("status"));
+          lastSecond
+              .api()
+              .get("/api/v1/deals/" + punctual)
+              .json()
+              .getJsonArray("payments")
+              .getJsonObject(0)
+              .getString("status"));
       JsonObject stillOpen = lastSecond.api().get("/api/v1/deals/" + punctual).json();
       assertEquals("AWAITING_PAYMENT", stillOpen.getJsonObject("status").getString("code"));
 
       // After the deadline nothing more is accepted.
       Api.Reply tooLate =
-          late.api().post("/api/v1/deals/" + expiring + "/payments", "{\"accountId\":\"" + late.accountId() + "\",\"amount\":\"60.00\"}");
+          late.api()
+              .post(
+                  "/api/v1/deals/" + expiring + "/payments",
+                  "{\"accountId\":\"" + late.accountId() + "\",\"amount\":\"60.00\"}");
       assertEquals(409, tooLate.status(), tooLate.body());
 
       JsonObject completed = PaymentFlowIT.awaitDeal(lastSecond, punctual, "COMPLETED");
@@ -71,24 +89,40 @@ class DeadlineIT extends EarDeployment {
     Market.await(
         late.api(),
         "/api/v1/deals/" + expiring,
-        d -> d.getJsonArray("payments").stream().map(JsonValue::asJsonObject).allMatch(p -> p.getString("status").equals("REFUNDED")),
+        d ->
+            d.getJsonArray("payments").stream()
+                .map(JsonValue::asJsonObject)
+                .allMatch(p -> p.getString("status").equals("REFUNDED")),
         Duration.ofSeconds(30));
     PaymentFlowIT.awaitBalance(late.accountNumber(), "500.00");
     // The seller keeps only the completed deal's money, less its 5% commission; nothing stays held.
     PaymentFlowIT.awaitBalance(seller.accountNumber(), "47.50");
     assertEquals(new BigDecimal("0.00"), Market.held(seller.accountNumber()));
-    assertEquals("ACTIVE", seller.api().get("/api/v1/offers/" + expired.getString("offerId")).json().getString("status"));
+    assertEquals(
+        "ACTIVE",
+        seller
+            .api()
+            .get("/api/v1/offers/" + expired.getString("offerId"))
+            .json()
+            .getString("status"));
   }
 
   private static void setProcessingDelay(int seconds) {
-    Api.Reply set = Api.operator().put("/bank/api/v1/backoffice/settings", "{\"processingDelaySeconds\":" + seconds + "}");
+    Api.Reply set =
+        Api.operator()
+            .put(
+                "/bank/api/v1/backoffice/settings", "{\"processingDelaySeconds\":" + seconds + "}");
     assertEquals(200, set.status(), set.body());
   }
 
   private static void runRefundSweep() {
     Api.Reply job = Api.admin().post("/api/v1/admin/jobs/refund-sweep", "");
     assertEquals(202, job.status(), job.body());
-    Market.await(Api.admin(), "/api/v1/admin/jobs/" + job.json().getString("executionId"), j -> j.getString("status").equals("COMPLETED"), Duration.ofSeconds(30));
+    Market.await(
+        Api.admin(),
+        "/api/v1/admin/jobs/" + job.json().getString("executionId"),
+        j -> j.getString("status").equals("COMPLETED"),
+        Duration.ofSeconds(30));
   }
 
   private static void sleepUntil(Instant moment) throws InterruptedException {

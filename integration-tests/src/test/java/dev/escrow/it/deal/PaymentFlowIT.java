@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,9 +31,15 @@ class PaymentFlowIT extends EarDeployment {
 
   @RegisterExtension
   static GreenMailExtension mail =
-      new GreenMailExtension(new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
+      new GreenMailExtension(
+          new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
 
   private static final Duration BANK_TIME = Duration.ofSeconds(30);
+
+  @BeforeAll
+  static void theMarketplaceHasASettlementAccount() {
+    Market.settlementAccount();
+  }
 
   @Test
   void fullPaymentWithinOneBankCompletesTheDealAndPaysTheSellerLessCommission() {
@@ -43,7 +50,11 @@ class PaymentFlowIT extends EarDeployment {
     String offer = Market.activeOffer(seller, "1000.00", "PT1H", "5");
 
     String deal = buy(buyer, offer);
-    JsonObject quote = buyer.api().get("/api/v1/deals/" + deal + "/quote?accountId=" + buyer.accountId() + "&amount=1000").json();
+    JsonObject quote =
+        buyer
+            .api()
+            .get("/api/v1/deals/" + deal + "/quote?accountId=" + buyer.accountId() + "&amount=1000")
+            .json();
     assertEquals("0.00", quote.getString("fee"), "no fee within one bank");
     assertEquals("1000.00", quote.getString("total"));
 
@@ -54,7 +65,9 @@ class PaymentFlowIT extends EarDeployment {
     awaitDeal(buyer, deal, "COMPLETED");
     awaitBalance(seller.accountNumber(), "950.00");
     assertEquals(new BigDecimal("4000.00"), Market.balance(buyer.accountNumber()));
-    assertEquals(settlementBefore.add(new BigDecimal("50.00")), awaitBalance(settlement, settlementBefore.add(new BigDecimal("50.00")).toPlainString()));
+    assertEquals(
+        settlementBefore.add(new BigDecimal("50.00")),
+        awaitBalance(settlement, settlementBefore.add(new BigDecimal("50.00")).toPlainString()));
     assertEquals("SOLD", seller.api().get("/api/v1/offers/" + offer).json().getString("status"));
   }
 
@@ -66,7 +79,16 @@ class PaymentFlowIT extends EarDeployment {
     String offer = Market.activeOffer(seller, "333.33", "PT1H", "0");
     String deal = buy(buyer, offer);
 
-    JsonObject quote = buyer.api().get("/api/v1/deals/" + deal + "/quote?accountId=" + buyer.accountId() + "&amount=333.33").json();
+    JsonObject quote =
+        buyer
+            .api()
+            .get(
+                "/api/v1/deals/"
+                    + deal
+                    + "/quote?accountId="
+                    + buyer.accountId()
+                    + "&amount=333.33")
+            .json();
     assertEquals("1.50", quote.getString("feePercent"));
     assertEquals("5.00", quote.getString("fee"), "333.33 x 1.5% = 4.99995, HALF_UP to 5.00");
     assertEquals("338.33", quote.getString("total"));
@@ -90,7 +112,8 @@ class PaymentFlowIT extends EarDeployment {
     JsonObject partly = awaitDeal(buyer, deal, "IN_PROGRESS");
     assertEquals("400.00", partly.getString("paidAmount"));
     assertEquals("599.99", partly.getString("remainingAmount"));
-    assertEquals(new BigDecimal("0.00"), Market.balance(seller.accountNumber()), "held, not spendable");
+    assertEquals(
+        new BigDecimal("0.00"), Market.balance(seller.accountNumber()), "held, not spendable");
     assertEquals(new BigDecimal("400.00"), Market.held(seller.accountNumber()));
 
     BigDecimal settlementBefore = Market.balance(settlement);
@@ -118,9 +141,16 @@ class PaymentFlowIT extends EarDeployment {
     assertEquals(first.json().getString("id"), again.json().getString("id"));
 
     Api.Reply otherBody =
-        buyer.api().send("POST", "/api/v1/deals/" + deal + "/payments", body.replace("100.00", "50.00"), key);
+        buyer
+            .api()
+            .send(
+                "POST",
+                "/api/v1/deals/" + deal + "/payments",
+                body.replace("100.00", "50.00"),
+                key);
     assertEquals(409, otherBody.status(), otherBody.body());
-    assertEquals(1, buyer.api().get("/api/v1/deals/" + deal).json().getJsonArray("payments").size());
+    assertEquals(
+        1, buyer.api().get("/api/v1/deals/" + deal).json().getJsonArray("payments").size());
   }
 
   @Test
@@ -159,14 +189,28 @@ class PaymentFlowIT extends EarDeployment {
     Person buyer = Market.client(BANK_A, "100.00");
     String deal = buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "5"));
     Api.Reply started =
-        buyer.api().post("/api/v1/deals/" + deal + "/payments", "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"100\"}");
+        buyer
+            .api()
+            .post(
+                "/api/v1/deals/" + deal + "/payments",
+                "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"100\"}");
     assertEquals(201, started.status(), started.body());
     assertTrue(started.json().getJsonObject("confirmation").getString("sentTo").contains("***"));
     Api.Reply wrong =
-        buyer.api().post("/api/v1/payments/" + started.json().getString("id") + "/confirmation", "{\"code\":\"000000\"}");
+        buyer
+            .api()
+            .post(
+                "/api/v1/payments/" + started.json().getString("id") + "/confirmation",
+                "{\"code\":\"000000\"}");
     assertEquals(400, wrong.status(), wrong.body());
     assertEquals(4, wrong.json().getInt("attemptsLeft"));
-    assertEquals("AWAITING_CONFIRMATION", buyer.api().get("/api/v1/payments/" + started.json().getString("id")).json().getString("status"));
+    assertEquals(
+        "AWAITING_CONFIRMATION",
+        buyer
+            .api()
+            .get("/api/v1/payments/" + started.json().getString("id"))
+            .json()
+            .getString("status"));
   }
 
   @Test
@@ -175,7 +219,11 @@ class PaymentFlowIT extends EarDeployment {
     Person buyer = Market.client(BANK_A, "1000.00");
     String deal = buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "5"));
     Api.Reply tooMuch =
-        buyer.api().post("/api/v1/deals/" + deal + "/payments", "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"100.01\"}");
+        buyer
+            .api()
+            .post(
+                "/api/v1/deals/" + deal + "/payments",
+                "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"100.01\"}");
     assertEquals(400, tooMuch.status(), tooMuch.body());
   }
 
@@ -188,7 +236,8 @@ class PaymentFlowIT extends EarDeployment {
     assertEquals(200, seller.api().get("/api/v1/deals/" + deal).status());
     assertEquals(200, Api.admin().get("/api/v1/deals/" + deal).status());
     assertEquals(404, stranger.api().get("/api/v1/deals/" + deal).status());
-    assertTrue(!buyer.api().get("/api/v1/deals/" + deal).body().toLowerCase().contains("commission"));
+    assertTrue(
+        !buyer.api().get("/api/v1/deals/" + deal).body().toLowerCase().contains("commission"));
   }
 
   static String buy(Person buyer, String offer) {
@@ -200,20 +249,35 @@ class PaymentFlowIT extends EarDeployment {
   }
 
   static JsonObject pay(Person buyer, String deal, String amount) {
-    Instant before = Instant.now();
+    return pay(mail, buyer, deal, amount);
+  }
+
+  static JsonObject pay(GreenMailExtension mail, Person buyer, String deal, String amount) {
     Api.Reply started =
-        buyer.api().post("/api/v1/deals/" + deal + "/payments", "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"" + amount + "\"}");
+        buyer
+            .api()
+            .post(
+                "/api/v1/deals/" + deal + "/payments",
+                "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"" + amount + "\"}");
     assertEquals(201, started.status(), started.body());
     assertEquals("AWAITING_CONFIRMATION", started.json().getString("status"));
-    String code = Market.codeFor(mail, buyer.email(), before);
+    String code = Market.codeFor(mail, buyer.email(), "payment-" + started.json().getString("id"));
     Api.Reply confirmed =
-        buyer.api().post("/api/v1/payments/" + started.json().getString("id") + "/confirmation", "{\"code\":\"" + code + "\"}");
+        buyer
+            .api()
+            .post(
+                "/api/v1/payments/" + started.json().getString("id") + "/confirmation",
+                "{\"code\":\"" + code + "\"}");
     assertEquals(202, confirmed.status(), confirmed.body());
     return confirmed.json();
   }
 
   static JsonObject awaitDeal(Person buyer, String deal, String status) {
-    return Market.await(buyer.api(), "/api/v1/deals/" + deal, d -> d.getJsonObject("status").getString("code").equals(status), BANK_TIME);
+    return Market.await(
+        buyer.api(),
+        "/api/v1/deals/" + deal,
+        d -> d.getJsonObject("status").getString("code").equals(status),
+        BANK_TIME);
   }
 
   static BigDecimal awaitBalance(String account, String expected) {
@@ -241,11 +305,22 @@ class PaymentFlowIT extends EarDeployment {
       }
       schedule.append(f).append(',');
     }
-    schedule.append("{\"fromBank\":\"").append(from).append("\",\"toBank\":\"").append(to).append("\",\"percent\":\"").append(percent).append("\"}]");
+    schedule
+        .append("{\"fromBank\":\"")
+        .append(from)
+        .append("\",\"toBank\":\"")
+        .append(to)
+        .append("\",\"percent\":\"")
+        .append(percent)
+        .append("\"}]");
     Api.Reply set = Api.operator().put("/bank/api/v1/backoffice/fees", schedule.toString());
     assertEquals(200, set.status(), set.body());
     Api.Reply job = Api.admin().post("/api/v1/admin/jobs/fee-refresh", "");
     assertEquals(202, job.status(), job.body());
-    Market.await(Api.admin(), "/api/v1/admin/jobs/" + job.json().getString("executionId"), j -> j.getString("status").equals("COMPLETED"), Duration.ofSeconds(30));
+    Market.await(
+        Api.admin(),
+        "/api/v1/admin/jobs/" + job.json().getString("executionId"),
+        j -> j.getString("status").equals("COMPLETED"),
+        Duration.ofSeconds(30));
   }
 }

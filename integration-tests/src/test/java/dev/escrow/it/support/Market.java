@@ -3,22 +3,20 @@ package dev.escrow.it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the world a payment test needs through the public APIs only: bank customers with
- * accounts and money (back office), marketplace clients with bound accounts, an approved offer.
+ * Builds the world a payment test needs through the public APIs only: bank customers with accounts
+ * and money (back office), marketplace clients with bound accounts, an approved offer.
  */
 public final class Market {
 
@@ -28,7 +26,8 @@ public final class Market {
   private Market() {}
 
   /** A person known to both: a bank customer with one funded account, and a marketplace client. */
-  public record Person(String login, String password, String email, String accountNumber, String accountId) {
+  public record Person(
+      String login, String password, String email, String accountNumber, String accountId) {
     public Api api() {
       return Api.as(login, password);
     }
@@ -42,23 +41,43 @@ public final class Market {
         Api.operator()
             .post(
                 "/bank/api/v1/backoffice/customers",
-                "{\"fullName\":\"Customer " + login + "\",\"email\":\"" + email + "\",\"phone\":\"+70000000000\"}");
+                "{\"fullName\":\"Customer "
+                    + login
+                    + "\",\"email\":\""
+                    + email
+                    + "\",\"phone\":\"+70000000000\"}");
     assertEquals(201, customer.status(), customer.body());
-    String number = openAccount(customer.json().get("id").toString().replace("\"", ""), bankRequisite);
+    String number =
+        openAccount(customer.json().get("id").toString().replace("\"", ""), bankRequisite);
     if (deposit != null) {
       Api.Reply deposited =
-          Api.operator().post("/bank/api/v1/backoffice/accounts/" + number + "/deposits", "{\"amount\":\"" + deposit + "\"}");
+          Api.operator()
+              .post(
+                  "/bank/api/v1/backoffice/accounts/" + number + "/deposits",
+                  "{\"amount\":\"" + deposit + "\"}");
       assertEquals(200, deposited.status(), deposited.body());
     }
     Api.Reply created =
         Api.admin()
             .post(
                 "/api/v1/admin/clients",
-                "{\"fullName\":\"Client " + login + "\",\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
+                "{\"fullName\":\"Client "
+                    + login
+                    + "\",\"login\":\""
+                    + login
+                    + "\",\"password\":\""
+                    + password
+                    + "\"}");
     assertEquals(201, created.status(), created.body());
     Api.Reply bound =
         Api.as(login, password)
-            .post("/api/v1/me/accounts", "{\"number\":\"" + number + "\",\"bankId\":\"" + marketplaceBank(bankRequisite) + "\"}");
+            .post(
+                "/api/v1/me/accounts",
+                "{\"number\":\""
+                    + number
+                    + "\",\"bankId\":\""
+                    + marketplaceBank(bankRequisite)
+                    + "\"}");
     assertEquals(201, bound.status(), bound.body());
     return new Person(login, password, email, number, bound.json().getString("id"));
   }
@@ -66,7 +85,9 @@ public final class Market {
   public static String openAccount(String customerId, String bankRequisite) {
     Api.Reply account =
         Api.operator()
-            .post("/bank/api/v1/backoffice/customers/" + customerId + "/accounts", "{\"bankRequisite\":\"" + bankRequisite + "\"}");
+            .post(
+                "/bank/api/v1/backoffice/customers/" + customerId + "/accounts",
+                "{\"bankRequisite\":\"" + bankRequisite + "\"}");
     assertEquals(201, account.status(), account.body());
     return account.json().getString("number");
   }
@@ -79,7 +100,10 @@ public final class Market {
       }
     }
     Api.Reply created =
-        Api.admin().post("/api/v1/admin/banks", "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}");
+        Api.admin()
+            .post(
+                "/api/v1/admin/banks",
+                "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}");
     assertEquals(201, created.status(), created.body());
     return created.json().getString("id");
   }
@@ -93,7 +117,9 @@ public final class Market {
     }
     Api.Reply customer =
         Api.operator()
-            .post("/bank/api/v1/backoffice/customers", "{\"fullName\":\"Marketplace\",\"email\":\"finance@market.example\",\"phone\":\"+70000000001\"}");
+            .post(
+                "/bank/api/v1/backoffice/customers",
+                "{\"fullName\":\"Marketplace\",\"email\":\"finance@market.example\",\"phone\":\"+70000000001\"}");
     String number = openAccount(customer.json().get("id").toString().replace("\"", ""), BANK_A);
     Api.Reply set =
         Api.admin()
@@ -111,12 +137,20 @@ public final class Market {
             .api()
             .post(
                 "/api/v1/me/offers",
-                "{\"title\":\"Offer " + Api.unique("o") + "\",\"description\":\"A thing\",\"price\":\"" + price
-                    + "\",\"paymentWindow\":\"" + window + "\"}");
+                "{\"title\":\"Offer "
+                    + Api.unique("o")
+                    + "\",\"description\":\"A thing\",\"price\":\""
+                    + price
+                    + "\",\"paymentWindow\":\""
+                    + window
+                    + "\"}");
     assertEquals(201, offer.status(), offer.body());
     String id = offer.json().getString("id");
     Api.Reply approved =
-        Api.admin().post("/api/v1/admin/offers/" + id + "/approve", "{\"commissionPercent\":\"" + commission + "\"}");
+        Api.admin()
+            .post(
+                "/api/v1/admin/offers/" + id + "/approve",
+                "{\"commissionPercent\":\"" + commission + "\"}");
     assertEquals(200, approved.status(), approved.body());
     return id;
   }
@@ -128,32 +162,39 @@ public final class Market {
   }
 
   public static BigDecimal held(String accountNumber) {
-    return new BigDecimal(Api.operator().get("/bank/api/v1/backoffice/accounts/" + accountNumber).json().getString("held"));
+    return new BigDecimal(
+        Api.operator()
+            .get("/bank/api/v1/backoffice/accounts/" + accountNumber)
+            .json()
+            .getString("held"));
   }
 
-  /** The newest 6-digit code mailed to this address since {@code since}. */
-  public static String codeFor(GreenMail mail, String email, Instant since) {
-    Pattern sixDigits = Pattern.compile("\\b(\\d{6})\\b");
+  /** The code the bank mailed to this address for this reference (the payment's key). */
+  public static String codeFor(GreenMailExtension mail, String email, String reference) {
+    Pattern code = Pattern.compile("Code: (\\d{6})");
     Instant deadline = Instant.now().plusSeconds(20);
     while (Instant.now().isBefore(deadline)) {
-      try {
-        MimeMessage newest =
-            Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> recipient(m).equalsIgnoreCase(email))
-                .max(Comparator.comparing(Market::sent))
-                .orElse(null);
-        if (newest != null && !sent(newest).isBefore(since.minusSeconds(2))) {
-          Matcher code = sixDigits.matcher(newest.getContent().toString());
-          if (code.find()) {
-            return code.group(1);
+      for (MimeMessage message : mail.getReceivedMessages()) {
+        try {
+          String text = message.getContent().toString();
+          if (recipient(message).equalsIgnoreCase(email)
+              && text.contains("(reference " + reference + ")")) {
+            Matcher found = code.matcher(text);
+            if (found.find()) {
+              return found.group(1);
+            }
           }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
         }
-        Thread.sleep(200);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
-    return fail("No code mailed to " + email);
+    return fail("No code mailed to " + email + " for " + reference);
   }
 
   private static String recipient(MimeMessage message) {
@@ -164,16 +205,9 @@ public final class Market {
     }
   }
 
-  private static Instant sent(MimeMessage message) {
-    try {
-      return message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant();
-    } catch (Exception e) {
-      return Instant.EPOCH;
-    }
-  }
-
   /** Polls until the condition holds on GET path, or fails after the timeout. */
-  public static JsonObject await(Api api, String path, Predicate<JsonObject> condition, Duration timeout) {
+  public static JsonObject await(
+      Api api, String path, Predicate<JsonObject> condition, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     JsonObject last = null;
     while (Instant.now().isBefore(deadline)) {

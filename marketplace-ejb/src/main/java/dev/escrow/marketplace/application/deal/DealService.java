@@ -36,9 +36,11 @@ public class DealService {
    */
   public Deal buy(long offerId, String buyerLogin) {
     User buyer = callers.byLogin(buyerLogin);
-    Offer offer = offers.findForUpdate(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
+    Offer offer =
+        offers.findForUpdate(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
     if (!offer.isInCatalogue() && !offer.isSoldBy(buyer.id())) {
-      if (offer.status() == OfferStatus.PENDING_MODERATION || offer.status() == OfferStatus.REJECTED) {
+      if (offer.status() == OfferStatus.PENDING_MODERATION
+          || offer.status() == OfferStatus.REJECTED) {
         throw new UnknownObjectException("Offer");
       }
     }
@@ -49,8 +51,16 @@ public class DealService {
     Instant now = clock.instant();
     OfferStatus before = offer.status();
     Deal deal = deals.add(Deal.open(offer, buyer, payoutAccounts.get(0), now));
-    history.record(StatusChange.Subject.OFFER, offer.id(), before, offer.status(), now, "bought in deal " + deal.id(), buyerLogin);
-    history.record(StatusChange.Subject.DEAL, deal.id(), null, deal.status(), now, "opened", buyerLogin);
+    history.record(
+        StatusChange.Subject.OFFER,
+        offer.id(),
+        before,
+        offer.status(),
+        now,
+        "bought in deal " + deal.id(),
+        buyerLogin);
+    history.record(
+        StatusChange.Subject.DEAL, deal.id(), null, deal.status(), now, "opened", buyerLogin);
     return deal;
   }
 

@@ -14,7 +14,9 @@ public class FeeRefresh {
   @Inject FeeCache cache;
   @Inject Clock clock;
 
-  /** @return how many routes the cache now holds */
+  /**
+   * @return how many routes the cache now holds
+   */
   public int refresh() {
     return cache.replaceWith(bank.fees(), clock.instant());
   }

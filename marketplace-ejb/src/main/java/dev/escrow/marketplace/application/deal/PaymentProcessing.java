@@ -63,7 +63,14 @@ public class PaymentProcessing {
     } catch (BankRefusedException refused) {
       Instant now = clock.instant();
       payment.fail(refused.getMessage(), now);
-      history.record(StatusChange.Subject.PAYMENT, paymentId, PaymentStatus.PROCESSING, PaymentStatus.FAILED, now, refused.getMessage(), StatusChange.SYSTEM);
+      history.record(
+          StatusChange.Subject.PAYMENT,
+          paymentId,
+          PaymentStatus.PROCESSING,
+          PaymentStatus.FAILED,
+          now,
+          refused.getMessage(),
+          StatusChange.SYSTEM);
     }
   }
 
@@ -93,16 +100,37 @@ public class PaymentProcessing {
     Instant now = clock.instant();
     if (state.completed()) {
       payment.succeed(now);
-      history.record(StatusChange.Subject.PAYMENT, paymentId, PaymentStatus.PROCESSING, PaymentStatus.SUCCEEDED, now, "carried out by the bank", StatusChange.SYSTEM);
+      history.record(
+          StatusChange.Subject.PAYMENT,
+          paymentId,
+          PaymentStatus.PROCESSING,
+          PaymentStatus.SUCCEEDED,
+          now,
+          "carried out by the bank",
+          StatusChange.SYSTEM);
       DealState before = deal.status();
       DealState after = deal.recordPayment(payment.amount(), now);
-      history.record(StatusChange.Subject.DEAL, deal.id(), before, after, now, "payment " + paymentId + " of " + payment.amount(), StatusChange.SYSTEM);
+      history.record(
+          StatusChange.Subject.DEAL,
+          deal.id(),
+          before,
+          after,
+          now,
+          "payment " + paymentId + " of " + payment.amount(),
+          StatusChange.SYSTEM);
       if (after == DealState.COMPLETED) {
         queue.payout(deal.id());
       }
     } else {
       payment.fail(state.failureReason(), now);
-      history.record(StatusChange.Subject.PAYMENT, paymentId, PaymentStatus.PROCESSING, PaymentStatus.FAILED, now, state.failureReason(), StatusChange.SYSTEM);
+      history.record(
+          StatusChange.Subject.PAYMENT,
+          paymentId,
+          PaymentStatus.PROCESSING,
+          PaymentStatus.FAILED,
+          now,
+          state.failureReason(),
+          StatusChange.SYSTEM);
     }
     return true;
   }

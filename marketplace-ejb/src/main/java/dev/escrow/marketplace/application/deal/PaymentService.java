@@ -10,6 +10,7 @@ import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.fee.FeeCache;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.idempotency.IdempotentRequest;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -18,11 +19,10 @@ import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
-import dev.escrow.marketplace.domain.idempotency.IdempotentRequest;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,12 @@ public class PaymentService {
    * payment the first request started and does nothing again; another body under the key is 409.
    */
   public Payment startPayment(
-      long dealId, String login, long accountId, Money amount, String idempotencyKey, String requestHash) {
+      long dealId,
+      String login,
+      long accountId,
+      Money amount,
+      String idempotencyKey,
+      String requestHash) {
     Instant started = clock.instant();
     if (idempotencyKey != null) {
       IdempotentRequest earlier =
@@ -93,7 +98,11 @@ public class PaymentService {
     if (idempotencyKey != null) {
       em.persist(
           new IdempotentRequest(
-              new IdempotentRequest.Key(login, idempotencyKey), requestHash, 201, String.valueOf(payment.id()), started));
+              new IdempotentRequest.Key(login, idempotencyKey),
+              requestHash,
+              201,
+              String.valueOf(payment.id()),
+              started));
       em.flush();
     }
     return payment;
@@ -109,26 +118,51 @@ public class PaymentService {
     Instant now = clock.instant();
     for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
       waiting.fail("Replaced by a newer payment", now);
-      history.record(StatusChange.Subject.PAYMENT, waiting.id(), PaymentStatus.AWAITING_CONFIRMATION, PaymentStatus.FAILED, now, "replaced", login);
+      history.record(
+          StatusChange.Subject.PAYMENT,
+          waiting.id(),
+          PaymentStatus.AWAITING_CONFIRMATION,
+          PaymentStatus.FAILED,
+          now,
+          "replaced",
+          login);
     }
     Payment payment =
         payments.add(
-            Payment.start(deal, buyer, account, amount, payments.pendingAmount(dealId), feePercent(account, deal), now));
+            Payment.start(
+                deal,
+                buyer,
+                account,
+                amount,
+                payments.pendingAmount(dealId),
+                feePercent(account, deal),
+                now));
     BankClient.Authorization code =
         bank.requestPaymentCode(
-            account.number(), payment.amount(), deal.sellerAccount().number(), payment.idempotencyKey());
+            account.number(),
+            payment.amount(),
+            deal.sellerAccount().number(),
+            payment.idempotencyKey());
     payment.awaitCode(code.id(), code.sentTo(), code.expiresAt());
-    history.record(StatusChange.Subject.PAYMENT, payment.id(), null, payment.status(), now, "code sent to " + code.sentTo(), login);
+    history.record(
+        StatusChange.Subject.PAYMENT,
+        payment.id(),
+        null,
+        payment.status(),
+        now,
+        "code sent to " + code.sentTo(),
+        login);
     return payment;
   }
 
   /**
-   * The buyer's code: the bank checks it now; when it matches, the payment is being processed
-   * from this instant ({@code paidAt}), which is what counts against the deadline.
+   * The buyer's code: the bank checks it now; when it matches, the payment is being processed from
+   * this instant ({@code paidAt}), which is what counts against the deadline.
    */
   public Payment confirmPayment(long paymentId, String login, String code) {
     User payer = callers.byLogin(login);
-    Payment payment = payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
+    Payment payment =
+        payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
     if (!payment.payer().id().equals(payer.id())) {
       throw new UnknownObjectException("Payment");
     }
@@ -147,7 +181,14 @@ public class PaymentService {
       throw new WrongCodeException(check.attemptsLeft());
     }
     payment.confirm(now);
-    history.record(StatusChange.Subject.PAYMENT, payment.id(), PaymentStatus.AWAITING_CONFIRMATION, PaymentStatus.PROCESSING, now, "code accepted", login);
+    history.record(
+        StatusChange.Subject.PAYMENT,
+        payment.id(),
+        PaymentStatus.AWAITING_CONFIRMATION,
+        PaymentStatus.PROCESSING,
+        now,
+        "code accepted",
+        login);
     queue.submit(payment.id(), 0);
     return payment;
   }
@@ -155,7 +196,8 @@ public class PaymentService {
   /** A payment, to its payer, the deal's seller and an administrator. */
   public Payment payment(long paymentId, String login) {
     User user = callers.byLogin(login);
-    Payment payment = payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
+    Payment payment =
+        payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
     if (!user.isAdmin() && !payment.deal().involves(user.id())) {
       throw new UnknownObjectException("Payment");
     }
@@ -179,7 +221,9 @@ public class PaymentService {
   }
 
   private ClientAccount ownAccount(long accountId, User owner) {
-    return accounts.findOwned(accountId, owner.id()).orElseThrow(() -> new UnknownObjectException("Account"));
+    return accounts
+        .findOwned(accountId, owner.id())
+        .orElseThrow(() -> new UnknownObjectException("Account"));
   }
 
   private Percent feePercent(ClientAccount from, Deal deal) {

@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Carries out what a closed deal owes: settle the held money to the seller less the commission
- * (which goes to the marketplace's settlement account), or return every payment. The bank's
- * settle and reverse are idempotent, so a repeat after a crash is harmless.
+ * (which goes to the marketplace's settlement account), or return every payment. The bank's settle
+ * and reverse are idempotent, so a repeat after a crash is harmless.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -37,13 +37,16 @@ public class Payouts {
   @Inject History history;
   @Inject Clock clock;
 
-  /** @return whether nothing is left to do for this deal */
+  /**
+   * @return whether nothing is left to do for this deal
+   */
   public boolean payOut(long dealId) {
     Deal deal = deals.findForUpdate(dealId).orElseThrow();
     if (deal.payout() == Payout.SETTLE_DUE) {
-      MarketplaceSettings own = settings.get();
+      MarketplaceSettings own = settings.current();
       if (!own.hasSettlementAccount()) {
-        LOG.warning("Deal " + dealId + " is paid but no settlement account is set: its payout waits");
+        LOG.warning(
+            "Deal " + dealId + " is paid but no settlement account is set: its payout waits");
         return false;
       }
       bank.settle(deal.operationKey(), deal.commission(), own.settlementAccountNumber());
@@ -56,7 +59,14 @@ public class Payouts {
       Instant now = clock.instant();
       for (Payment payment : payments.withStatus(dealId, PaymentStatus.SUCCEEDED)) {
         payment.refund(now);
-        history.record(StatusChange.Subject.PAYMENT, payment.id(), PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED, now, "deal expired: returned to the payer", StatusChange.SYSTEM);
+        history.record(
+            StatusChange.Subject.PAYMENT,
+            payment.id(),
+            PaymentStatus.SUCCEEDED,
+            PaymentStatus.REFUNDED,
+            now,
+            "deal expired: returned to the payer",
+            StatusChange.SYSTEM);
       }
       return true;
     }

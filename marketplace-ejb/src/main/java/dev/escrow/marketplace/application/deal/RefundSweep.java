@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Expires one overdue deal in its own transaction: never while a payment confirmed in time is
- * still being processed (the timing rule: it may yet be carried out, and then it counts).
+ * Expires one overdue deal in its own transaction: never while a payment confirmed in time is still
+ * being processed (the timing rule: it may yet be carried out, and then it counts).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -51,11 +51,25 @@ public class RefundSweep {
     }
     for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
       waiting.fail("The deal expired before the code was entered", now);
-      history.record(StatusChange.Subject.PAYMENT, waiting.id(), PaymentStatus.AWAITING_CONFIRMATION, PaymentStatus.FAILED, now, "deal expired", StatusChange.SYSTEM);
+      history.record(
+          StatusChange.Subject.PAYMENT,
+          waiting.id(),
+          PaymentStatus.AWAITING_CONFIRMATION,
+          PaymentStatus.FAILED,
+          now,
+          "deal expired",
+          StatusChange.SYSTEM);
     }
     DealState before = deal.status();
     deal.expire(now);
-    history.record(StatusChange.Subject.DEAL, dealId, before, deal.status(), now, "not paid in full by " + deal.dueAt(), StatusChange.SYSTEM);
+    history.record(
+        StatusChange.Subject.DEAL,
+        dealId,
+        before,
+        deal.status(),
+        now,
+        "not paid in full by " + deal.dueAt(),
+        StatusChange.SYSTEM);
     queue.payout(dealId);
     return Outcome.EXPIRED;
   }

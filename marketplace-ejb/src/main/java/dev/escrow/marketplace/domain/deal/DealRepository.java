@@ -32,14 +32,16 @@ public class DealRepository {
 
   public List<Deal> ofBuyer(long buyerId) {
     return em.createQuery(
-            "select d from Deal d join fetch d.offer where d.buyer.id = :u order by d.id desc", Deal.class)
+            "select d from Deal d join fetch d.offer where d.buyer.id = :u order by d.id desc",
+            Deal.class)
         .setParameter("u", buyerId)
         .getResultList();
   }
 
   public List<Deal> ofSeller(long sellerId) {
     return em.createQuery(
-            "select d from Deal d join fetch d.offer where d.seller.id = :u order by d.id desc", Deal.class)
+            "select d from Deal d join fetch d.offer where d.seller.id = :u order by d.id desc",
+            Deal.class)
         .setParameter("u", sellerId)
         .getResultList();
   }

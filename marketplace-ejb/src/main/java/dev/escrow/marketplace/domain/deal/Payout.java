@@ -1,9 +1,9 @@
 package dev.escrow.marketplace.domain.deal;
 
 /**
- * What the bank still has to do with the money held for a deal. A deal that closes records the
- * duty in the same transaction; a job carries it out and retries until the bank confirms, so a
- * crash between the two never loses a payout or a refund.
+ * What the bank still has to do with the money held for a deal. A deal that closes records the duty
+ * in the same transaction; a job carries it out and retries until the bank confirms, so a crash
+ * between the two never loses a payout or a refund.
  */
 public enum Payout {
   /** The deal is open: the money stays held. */

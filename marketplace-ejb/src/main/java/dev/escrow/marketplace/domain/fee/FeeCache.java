@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The marketplace's copy of the bank's fee schedule. Quotes and payments read only this copy,
- * never the bank live; the fee-refresh job replaces it whole.
+ * The marketplace's copy of the bank's fee schedule. Quotes and payments read only this copy, never
+ * the bank live; the fee-refresh job replaces it whole.
  */
 @ApplicationScoped
 public class FeeCache {

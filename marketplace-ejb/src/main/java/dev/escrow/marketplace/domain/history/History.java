@@ -14,7 +14,13 @@ public class History {
   EntityManager em;
 
   public void record(
-      StatusChange.Subject subject, long id, Enum<?> from, Enum<?> to, Instant at, String reason, String actor) {
+      StatusChange.Subject subject,
+      long id,
+      Enum<?> from,
+      Enum<?> to,
+      Instant at,
+      String reason,
+      String actor) {
     if (from != to) {
       em.persist(new StatusChange(subject, id, from, to, at, reason, actor));
     }

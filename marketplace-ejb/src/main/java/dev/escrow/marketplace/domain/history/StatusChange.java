@@ -50,7 +50,13 @@ public class StatusChange {
   protected StatusChange() {}
 
   public StatusChange(
-      Subject subject, long subjectId, Enum<?> from, Enum<?> to, Instant at, String reason, String actor) {
+      Subject subject,
+      long subjectId,
+      Enum<?> from,
+      Enum<?> to,
+      Instant at,
+      String reason,
+      String actor) {
     this.subject = subject.name();
     this.subjectId = subjectId;
     this.fromStatus = from == null ? null : from.name();

@@ -66,7 +66,8 @@ public class IdempotentRequest {
 
   protected IdempotentRequest() {}
 
-  public IdempotentRequest(Key key, String requestHash, int status, String body, Instant createdAt) {
+  public IdempotentRequest(
+      Key key, String requestHash, int status, String body, Instant createdAt) {
     this.key = key;
     this.requestHash = requestHash;
     this.status = status;

@@ -90,7 +90,8 @@ public class Payment {
 
   protected Payment() {}
 
-  private Payment(Deal deal, User payer, ClientAccount account, Money amount, Percent feePercent, Instant now) {
+  private Payment(
+      Deal deal, User payer, ClientAccount account, Money amount, Percent feePercent, Instant now) {
     this.deal = deal;
     this.payer = payer;
     this.account = account;
@@ -103,8 +104,8 @@ public class Payment {
   }
 
   /**
-   * The buyer pays part or all of what remains, from one of their own accounts. {@code pending}
-   * is what other payments already confirmed but not yet carried out will bring.
+   * The buyer pays part or all of what remains, from one of their own accounts. {@code pending} is
+   * what other payments already confirmed but not yet carried out will bring.
    */
   public static Payment start(
       Deal deal,

@@ -32,14 +32,16 @@ public class PaymentRepository {
   }
 
   public List<Payment> ofDeal(long dealId) {
-    return em.createQuery("select p from Payment p where p.deal.id = :d order by p.id", Payment.class)
+    return em.createQuery(
+            "select p from Payment p where p.deal.id = :d order by p.id", Payment.class)
         .setParameter("d", dealId)
         .getResultList();
   }
 
   public List<Payment> withStatus(long dealId, PaymentStatus status) {
     return em.createQuery(
-            "select p from Payment p where p.deal.id = :d and p.status = :s order by p.id", Payment.class)
+            "select p from Payment p where p.deal.id = :d and p.status = :s order by p.id",
+            Payment.class)
         .setParameter("d", dealId)
         .setParameter("s", status)
         .getResultList();

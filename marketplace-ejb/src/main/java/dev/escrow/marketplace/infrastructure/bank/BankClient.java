@@ -1,5 +1,8 @@
 package dev.escrow.marketplace.infrastructure.bank;
 
+import dev.escrow.marketplace.domain.fee.FeeCache;
+import dev.escrow.platform.money.Money;
+import dev.escrow.platform.money.Percent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -157,5 +161,211 @@ public class BankClient {
 
   private static String text(JsonObject object, String name) {
     return object.getString(name, null);
+  }
+
+  // ---- Payments: codes, transfers, operations, fees (docs/bank-partner-api.md) ----
+
+  /** A code the bank mailed to an account's holder. */
+  public record Authorization(String id, String sentTo, Instant expiresAt) {}
+
+  /** The bank's word on a code: accepted, wrong (with tries left), or refused for good. */
+  public record CodeCheck(boolean accepted, int attemptsLeft, String refusal) {}
+
+  public record TransferAccepted(String id, String operationKey) {}
+
+  /**
+   * A transfer's state at the bank: ACCEPTED (not carried out yet), COMPLETED, FAILED, REVERSED.
+   */
+  public record TransferState(String status, String failureReason) {
+    public boolean isFinal() {
+      return !"ACCEPTED".equals(status);
+    }
+
+    public boolean completed() {
+      return "COMPLETED".equals(status) || "REVERSED".equals(status);
+    }
+  }
+
+  /** Has the bank mail the payer a code for exactly this payment (amount, payee). */
+  public Authorization requestPaymentCode(
+      String payerAccount, Money amount, String payeeAccount, String reference) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("accountNumber", payerAccount)
+            .add("purpose", "PAYMENT")
+            .add("amount", amount.toString())
+            .add("payeeAccount", payeeAccount)
+            .add("reference", reference)
+            .build();
+    HttpResponse<String> response =
+        send(partner("/partner/authorizations").POST(json(body)).build());
+    if (response.statusCode() != 201) {
+      throw unexpected("a code request", response);
+    }
+    JsonObject answer = read(response);
+    return new Authorization(
+        text(answer, "id"), text(answer, "sentTo"), Instant.parse(text(answer, "expiresAt")));
+  }
+
+  public CodeCheck verifyCode(String authorizationId, String code) {
+    JsonObject body = Json.createObjectBuilder().add("code", code == null ? "" : code).build();
+    HttpResponse<String> response =
+        send(
+            partner("/partner/authorizations/" + encode(authorizationId) + "/verification")
+                .POST(json(body))
+                .build());
+    return switch (response.statusCode()) {
+      case 200 -> new CodeCheck(true, 0, null);
+      case 400 -> new CodeCheck(false, read(response).getInt("attemptsLeft", 0), null);
+      case 404, 409 -> new CodeCheck(false, 0, detail(response, "The code can no longer be used"));
+      default -> throw unexpected("a code check", response);
+    };
+  }
+
+  public TransferAccepted submitTransfer(
+      String idempotencyKey,
+      String authorizationId,
+      String payerAccount,
+      String payeeAccount,
+      Money amount,
+      Money fee,
+      String groupReference) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("authorizationId", authorizationId)
+            .add("payerAccount", payerAccount)
+            .add("payeeAccount", payeeAccount)
+            .add("amount", amount.toString())
+            .add("fee", fee.toString())
+            .add("groupReference", groupReference)
+            .build();
+    HttpResponse<String> response =
+        send(
+            partner("/partner/transfers")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(json(body))
+                .build());
+    return switch (response.statusCode()) {
+      case 200, 201, 202 -> {
+        JsonObject answer = read(response);
+        yield new TransferAccepted(text(answer, "id"), text(answer, "operationKey"));
+      }
+      case 400, 404, 409 ->
+          throw new BankRefusedException(detail(response, "The bank refused the transfer"));
+      default -> throw unexpected("a transfer", response);
+    };
+  }
+
+  public TransferState transfer(String transferId) {
+    HttpResponse<String> response =
+        send(partner("/partner/transfers/" + encode(transferId)).GET().build());
+    if (response.statusCode() != 200) {
+      throw unexpected("a transfer look-up", response);
+    }
+    JsonObject answer = read(response);
+    return new TransferState(text(answer, "status"), text(answer, "failureReason"));
+  }
+
+  /**
+   * Pays the held money of an operation to its payees, less the commission to the given account.
+   */
+  public void settle(String operationKey, Money commission, String commissionAccount) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("commissionAmount", commission.toString())
+            .add("commissionAccount", commissionAccount)
+            .build();
+    HttpResponse<String> response =
+        send(
+            partner("/partner/operations/" + encode(operationKey) + "/settlement")
+                .POST(json(body))
+                .build());
+    if (response.statusCode() == 409) {
+      throw new BankUnavailableException(
+          "The bank cannot settle yet: " + detail(response, "conflict"));
+    }
+    if (response.statusCode() != 200) {
+      throw unexpected("a settlement", response);
+    }
+  }
+
+  /** Returns every transfer of an operation to its payer, fee included. */
+  public void reverse(String operationKey) {
+    HttpResponse<String> response =
+        send(
+            partner("/partner/operations/" + encode(operationKey) + "/reversal")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    if (response.statusCode() == 409) {
+      throw new BankUnavailableException(
+          "The bank cannot reverse yet: " + detail(response, "conflict"));
+    }
+    if (response.statusCode() != 200) {
+      throw unexpected("a reversal", response);
+    }
+  }
+
+  /** The bank's inter-bank fee schedule. */
+  public List<FeeCache.Rate> fees() {
+    HttpResponse<String> response = send(partner("/partner/fees").GET().build());
+    if (response.statusCode() != 200) {
+      throw unexpected("the fee schedule", response);
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readArray().stream()
+          .map(JsonValue::asJsonObject)
+          .map(
+              f ->
+                  new FeeCache.Rate(
+                      text(f, "fromBank"), text(f, "toBank"), Percent.of(decimal(f, "percent"))))
+          .toList();
+    }
+  }
+
+  private HttpRequest.Builder partner(String path) {
+    HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+    apiKey().ifPresent(key -> request.header("X-Api-Key", key));
+    return request;
+  }
+
+  private static HttpRequest.BodyPublisher json(JsonObject body) {
+    return HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String encode(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject read(HttpResponse<String> response) {
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    } catch (RuntimeException e) {
+      throw new BankUnavailableException("The bank's answer is not readable", e);
+    }
+  }
+
+  private static java.math.BigDecimal decimal(JsonObject object, String name) {
+    JsonValue value = object.get(name);
+    if (value instanceof jakarta.json.JsonNumber number) {
+      return number.bigDecimalValue();
+    }
+    return new java.math.BigDecimal(object.getString(name));
+  }
+
+  private static String detail(HttpResponse<String> response, String fallback) {
+    try {
+      return read(response).getString("detail", fallback);
+    } catch (RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private static BankUnavailableException unexpected(String what, HttpResponse<String> response) {
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      return new BankUnavailableException(
+          "The bank refused the marketplace's API key; check MARKETPLACE_BANK_API_KEY");
+    }
+    return new BankUnavailableException(
+        "The bank answered " + response.statusCode() + " to " + what);
   }
 }

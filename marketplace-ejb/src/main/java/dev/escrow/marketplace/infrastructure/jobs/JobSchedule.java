@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** When the jobs run by themselves: fee-refresh shortly after start and hourly, refund-sweep every minute. */
+/**
+ * When the jobs run by themselves: fee-refresh shortly after start and hourly, refund-sweep every
+ * minute.
+ */
 @Singleton
 @Startup
 public class JobSchedule {

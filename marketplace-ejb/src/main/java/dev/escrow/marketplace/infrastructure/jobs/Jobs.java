@@ -13,8 +13,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Starts the marketplace's batch jobs and reads their history. A job that is already running is
- * not started twice: its running execution is returned instead.
+ * Starts the marketplace's batch jobs and reads their history. A job that is already running is not
+ * started twice: its running execution is returned instead.
  */
 @ApplicationScoped
 public class Jobs {

@@ -40,7 +40,13 @@ public class RefundSweepBatchlet extends AbstractBatchlet {
     }
     int redriven = sweep.redriveStuckWork(clock.instant().minus(Duration.ofMinutes(2)));
     step.setExitStatus(
-        "COMPLETED: " + expired + " expired, " + waiting + " waiting for the bank, " + redriven + " re-driven");
+        "COMPLETED: "
+            + expired
+            + " expired, "
+            + waiting
+            + " waiting for the bank, "
+            + redriven
+            + " re-driven");
     return "COMPLETED";
   }
 }

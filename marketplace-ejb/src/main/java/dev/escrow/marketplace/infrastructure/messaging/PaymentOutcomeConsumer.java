@@ -12,11 +12,18 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 
-/** Learns transfers' outcomes and carries out payouts; asks again later while the bank is busy or away. */
+/**
+ * Learns transfers' outcomes and carries out payouts; asks again later while the bank is busy or
+ * away.
+ */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/MarketplaceOutcomes"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = "java:/jms/queue/MarketplaceOutcomes"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
     })
 public class PaymentOutcomeConsumer implements MessageListener {
@@ -43,7 +50,14 @@ public class PaymentOutcomeConsumer implements MessageListener {
           queue.checkOutcome(id, attempt + 1);
         }
       } catch (BankUnavailableException away) {
-        LOG.warning(kind + " " + id + " waits for the bank (attempt " + attempt + "): " + away.getMessage());
+        LOG.warning(
+            kind
+                + " "
+                + id
+                + " waits for the bank (attempt "
+                + attempt
+                + "): "
+                + away.getMessage());
         if (PaymentQueue.PAYOUT.equals(kind)) {
           queue.payout(id, attempt + 1);
         } else {

@@ -14,8 +14,12 @@ import java.util.logging.Logger;
 /** Submits confirmed payments to the bank; while the bank is away, tries again later. */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/MarketplacePayments"),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = "java:/jms/queue/MarketplacePayments"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
     })
 public class PaymentSubmissionConsumer implements MessageListener {
@@ -34,7 +38,13 @@ public class PaymentSubmissionConsumer implements MessageListener {
       try {
         processing.submit(paymentId);
       } catch (BankUnavailableException away) {
-        LOG.warning("Payment " + paymentId + " waits for the bank (attempt " + attempt + "): " + away.getMessage());
+        LOG.warning(
+            "Payment "
+                + paymentId
+                + " waits for the bank (attempt "
+                + attempt
+                + "): "
+                + away.getMessage());
         queue.submit(paymentId, attempt + 1);
       }
     } catch (JMSException e) {

@@ -9,6 +9,7 @@ import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,10 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The administrator's view of all deals, payments and the batch jobs. */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
+// Views are built inside the transaction, from the entities the services return.
+@Transactional
 @RolesAllowed(Role.ADMIN_NAME)
 public class AdminDealsResource {
 
-  public record JobJson(String executionId, String name, String status, String startedAt, String endedAt, String exitStatus) {
+  public record JobJson(
+      String executionId,
+      String name,
+      String status,
+      String startedAt,
+      String endedAt,
+      String exitStatus) {
     static JobJson of(JobExecution e) {
       return new JobJson(
           String.valueOf(e.getExecutionId()),
@@ -54,16 +63,22 @@ public class AdminDealsResource {
   @Path("/deals")
   @Operation(summary = "All deals, newest first, with commission and status history")
   public List<AdminDealView> deals(
-      @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
-    return deals.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream().map(views::forAdmin).toList();
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("100") int max) {
+    return deals.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream()
+        .map(views::forAdmin)
+        .toList();
   }
 
   @GET
   @Path("/payments")
   @Operation(summary = "All payments, newest first")
   public List<PaymentJson> payments(
-      @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
-    return payments.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream().map(PaymentJson::of).toList();
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("100") int max) {
+    return payments.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream()
+        .map(PaymentJson::of)
+        .toList();
   }
 
   @POST
@@ -79,7 +94,9 @@ public class AdminDealsResource {
   @GET
   @Path("/jobs/{executionId}")
   public JobJson job(@PathParam("executionId") String executionId) {
-    return jobs.execution(Fields.id(executionId)).map(JobJson::of).orElseThrow(NotFoundException::new);
+    return jobs.execution(Fields.id(executionId))
+        .map(JobJson::of)
+        .orElseThrow(NotFoundException::new);
   }
 
   @GET

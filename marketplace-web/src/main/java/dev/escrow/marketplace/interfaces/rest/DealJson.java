@@ -25,7 +25,17 @@ public final class DealJson {
   public record ConfirmationJson(String sentTo, String expiresAt) {}
 
   @JsonbPropertyOrder({
-    "id", "dealId", "payerId", "accountId", "amount", "fee", "total", "status", "paidAt", "failureReason", "confirmation"
+    "id",
+    "dealId",
+    "payerId",
+    "accountId",
+    "amount",
+    "fee",
+    "total",
+    "status",
+    "paidAt",
+    "failureReason",
+    "confirmation"
   })
   public record PaymentJson(
       String id,
@@ -42,7 +52,8 @@ public final class DealJson {
     static PaymentJson of(Payment p) {
       ConfirmationJson confirmation =
           p.status() == PaymentStatus.AWAITING_CONFIRMATION && p.confirmationSentTo() != null
-              ? new ConfirmationJson(p.confirmationSentTo(), String.valueOf(p.confirmationExpiresAt()))
+              ? new ConfirmationJson(
+                  p.confirmationSentTo(), String.valueOf(p.confirmationExpiresAt()))
               : null;
       return new PaymentJson(
           String.valueOf(p.id()),
@@ -60,7 +71,17 @@ public final class DealJson {
   }
 
   @JsonbPropertyOrder({
-    "id", "offerId", "buyer", "seller", "price", "paidAmount", "remainingAmount", "createdAt", "dueAt", "status", "payments"
+    "id",
+    "offerId",
+    "buyer",
+    "seller",
+    "price",
+    "paidAmount",
+    "remainingAmount",
+    "createdAt",
+    "dueAt",
+    "status",
+    "payments"
   })
   public record DealView(
       String id,
@@ -93,13 +114,19 @@ public final class DealJson {
 
   public record ChangeJson(String from, String to, String at, String reason, String by) {
     static ChangeJson of(StatusChange c) {
-      return new ChangeJson(c.fromStatus(), c.toStatus(), c.changedAt().toString(), c.reason(), c.actor());
+      return new ChangeJson(
+          c.fromStatus(), c.toStatus(), c.changedAt().toString(), c.reason(), c.actor());
     }
   }
 
   /** A deal as the administrator sees it: with the commission and its status history. */
   public record AdminDealView(
-      DealView deal, String commissionPercent, String commission, String payout, String operationKey, List<ChangeJson> history) {}
+      DealView deal,
+      String commissionPercent,
+      String commission,
+      String payout,
+      String operationKey,
+      List<ChangeJson> history) {}
 
   public record QuoteJson(String amount, String feePercent, String fee, String total) {}
 }

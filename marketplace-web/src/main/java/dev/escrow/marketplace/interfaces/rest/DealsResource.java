@@ -11,6 +11,7 @@ import dev.escrow.platform.money.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** A deal and its payments: the buyer quotes and starts payments; both parties read the deal. */
 @Path("/deals")
 @Produces(MediaType.APPLICATION_JSON)
+// Views are built inside the transaction, from the entities the services return.
+@Transactional
 @RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
 public class DealsResource {
 
@@ -54,7 +57,8 @@ public class DealsResource {
 
   @GET
   @Path("/{id}/quote")
-  @Operation(summary = "What a payment of this amount from this account costs (fee from the fee cache)")
+  @Operation(
+      summary = "What a payment of this amount from this account costs (fee from the fee cache)")
   public QuoteJson quote(
       @PathParam("id") String id,
       @QueryParam("accountId") String accountId,
@@ -67,17 +71,24 @@ public class DealsResource {
     PaymentService.Quote quote =
         payments.quote(Fields.id(id), Caller.login(security), Fields.id(accountId), money);
     return new QuoteJson(
-        quote.amount().toString(), quote.feePercent().toString(), quote.fee().toString(), quote.total().toString());
+        quote.amount().toString(),
+        quote.feePercent().toString(),
+        quote.fee().toString(),
+        quote.total().toString());
   }
 
   @POST
   @Path("/{id}/payments")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Start a payment: the bank mails the account holder a code (Idempotency-Key honoured)")
+  @Operation(
+      summary =
+          "Start a payment: the bank mails the account holder a code (Idempotency-Key honoured)")
   @APIResponse(responseCode = "201", description = "Waiting for the code")
   @APIResponse(responseCode = "400", description = "Invalid, or more than what remains")
   @APIResponse(responseCode = "409", description = "The deal takes no payments (closed or overdue)")
-  @APIResponse(responseCode = "503", description = "The bank cannot be reached: nothing was recorded")
+  @APIResponse(
+      responseCode = "503",
+      description = "The bank cannot be reached: nothing was recorded")
   public Response startPayment(
       @PathParam("id") String id,
       PaymentRequest request,
@@ -112,7 +123,8 @@ public class DealsResource {
   static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -5,6 +5,7 @@ import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.DealJson.DealView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,8 @@ import java.util.List;
 /** The deals where I am the buyer (my deals) or the seller (my sales). */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
+// Views are built inside the transaction, from the entities the services return.
+@Transactional
 @RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
 public class MyDealsResource {
 

@@ -6,6 +6,7 @@ import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** A payment: its state, and the buyer's confirmation code. */
 @Path("/payments/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+// Views are built inside the transaction, from the entities the services return.
+@Transactional
 @RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
 public class PaymentsResource {
 
@@ -39,14 +42,22 @@ public class PaymentsResource {
   @Path("/confirmation")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "The code the bank mailed: the payment is then being processed")
-  @APIResponse(responseCode = "202", description = "PROCESSING: the bank carries it out in the background")
-  @APIResponse(responseCode = "400", description = "Wrong code (attemptsLeft says how many tries remain)")
-  @APIResponse(responseCode = "409", description = "The code expired or is locked, or the deal is overdue")
-  public Response confirm(@PathParam("id") String id, CodeRequest request, @Context SecurityContext security) {
+  @APIResponse(
+      responseCode = "202",
+      description = "PROCESSING: the bank carries it out in the background")
+  @APIResponse(
+      responseCode = "400",
+      description = "Wrong code (attemptsLeft says how many tries remain)")
+  @APIResponse(
+      responseCode = "409",
+      description = "The code expired or is locked, or the deal is overdue")
+  public Response confirm(
+      @PathParam("id") String id, CodeRequest request, @Context SecurityContext security) {
     Fields fields = new Fields();
     String code = fields.text("code", request == null ? null : request.code(), 32);
     fields.check();
-    return Response.accepted(PaymentJson.of(payments.confirmPayment(Fields.id(id), Caller.login(security), code)))
+    return Response.accepted(
+            PaymentJson.of(payments.confirmPayment(Fields.id(id), Caller.login(security), code)))
         .build();
   }
 }
