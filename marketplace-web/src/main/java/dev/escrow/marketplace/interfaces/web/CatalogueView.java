@@ -20,6 +20,7 @@ public class CatalogueView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject OfferService offers;
+  @Inject dev.escrow.marketplace.application.deal.DealService deals;
 
   private String query;
   private LazyDataModel<OfferRow> model;
@@ -66,9 +67,16 @@ public class CatalogueView implements Serializable {
     }
   }
 
-  /** A placeholder until deals are built: buying is not possible yet. */
-  public void buy(OfferRow row) {
-    Pages.info("catalogue.buySoon", row.getTitle());
+  /** "Buy": opens a deal and goes to its payment page. */
+  public String buy(OfferRow row) {
+    try {
+      long dealId = deals.buy(row.getId(), Pages.login()).id();
+      return "/cabinet/deal?faces-redirect=true&id=" + dealId;
+    } catch (dev.escrow.marketplace.domain.StateConflictException
+        | dev.escrow.marketplace.application.UnknownObjectException e) {
+      Pages.error(null, "catalogue.notBuyable", row.getTitle());
+      return null;
+    }
   }
 
   public LazyDataModel<OfferRow> getModel() {

@@ -1,0 +1,121 @@
+package dev.escrow.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for page tests: Debian's headless Chromium driven by its ChromeDriver, with a
+ * fresh profile; every {@link #screenshot} is kept under {@code screenshots.dir}.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final ChromeDriverService service;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final Path profile;
+  private final String prefix;
+  private int shot;
+
+  public Browser(String prefix) throws IOException {
+    this.prefix = prefix;
+    profile = Files.createTempDirectory("chromium-" + prefix);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--lang=ru",
+        "--user-data-dir=" + profile);
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get(Api.baseUrl() + path);
+  }
+
+  public void signIn(String securedPath, String login, String password) {
+    open(securedPath);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+    driver.findElement(By.id("j_username")).sendKeys(login);
+    driver.findElement(By.id("j_password")).sendKeys(password);
+    driver.findElement(By.id("loginButton")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout:out")));
+  }
+
+  public void type(String id, String text) {
+    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  public void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  public String text(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+  }
+
+  public void waitForText(String text) {
+    wait.until(d -> d.getPageSource().contains(text));
+  }
+
+  public void waitForText(String id, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+  }
+
+  public void screenshot(String name) {
+    try {
+      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+      Files.createDirectories(dir);
+      File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(
+          png.toPath(),
+          dir.resolve(String.format("%s-%02d-%s.png", prefix, ++shot, name)),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    driver.quit();
+    service.stop();
+    try (var files = Files.walk(profile)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

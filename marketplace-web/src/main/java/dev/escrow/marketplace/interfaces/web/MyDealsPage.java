@@ -1,0 +1,76 @@
+package dev.escrow.marketplace.interfaces.web;
+
+import dev.escrow.marketplace.application.deal.DealService;
+import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.payment.Payment;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Cabinet: my deals (where I buy) and my sales (where I sell), each with its payments. */
+@Named
+@RequestScoped
+public class MyDealsPage {
+
+  public record DealLine(
+      long id,
+      String title,
+      String counterpart,
+      String price,
+      String paid,
+      String status,
+      Instant dueAt,
+      String payments) {}
+
+  @Inject DealService deals;
+  @Inject PaymentService payments;
+
+  private List<DealLine> purchases;
+  private List<DealLine> sales;
+
+  @Transactional
+  public List<DealLine> getPurchases() {
+    if (purchases == null) {
+      purchases =
+          deals.purchases(Pages.login()).stream().map(d -> line(d, d.seller().fullName())).toList();
+    }
+    return purchases;
+  }
+
+  @Transactional
+  public List<DealLine> getSales() {
+    if (sales == null) {
+      sales = deals.sales(Pages.login()).stream().map(d -> line(d, d.buyer().fullName())).toList();
+    }
+    return sales;
+  }
+
+  private DealLine line(Deal d, String counterpart) {
+    String list =
+        payments.ofDeal(d).stream()
+            .map(p -> p.amount() + " " + statusText(p))
+            .collect(Collectors.joining(", "));
+    return new DealLine(
+        d.id(),
+        d.offer().title(),
+        counterpart,
+        d.price().toString(),
+        d.paidAmount().toString(),
+        d.status().name(),
+        d.dueAt(),
+        list);
+  }
+
+  private static String statusText(Payment p) {
+    var context = jakarta.faces.context.FacesContext.getCurrentInstance();
+    return context
+        .getApplication()
+        .getResourceBundle(context, "dm")
+        .getString("payment." + p.status().name());
+  }
+}
