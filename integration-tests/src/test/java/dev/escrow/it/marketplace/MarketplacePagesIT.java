@@ -250,6 +250,7 @@ class MarketplacePagesIT extends EarDeployment {
         d ->
             d.findElements(By.cssSelector("#catalogueForm\\:offers tbody tr")).size() == 1
                 && d.getPageSource().contains(title));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("catalogueForm:search")));
     assertTrue(driver.findElement(By.cssSelector("button[id$=':buy']")).isDisplayed());
     assertNoCommission();
     screenshot("cabinet-catalogue");
