@@ -185,6 +185,10 @@ class MarketplacePagesIT extends EarDeployment {
 
     open("/admin/settings.xhtml");
     waitForText("5.00");
+    type("commissionForm:percent", "5");
+    driver.findElement(By.cssSelector("#commissionForm\\:applyAll .ui-chkbox-box")).click();
+    click("commissionForm:saveCommission");
+    waitForText("Изменено предложений: ");
     screenshot("admin-settings");
 
     for (String page : new String[] {"deals", "payments", "jobs"}) {
