@@ -259,6 +259,9 @@ class MarketplacePagesIT extends EarDeployment {
     assertNoCommission();
     screenshot("cabinet-catalogue");
 
+    open("/admin/clients.xhtml");
+    assertFalse(driver.getPageSource().contains("clientForm"), "a client may not open admin pages");
+    open("/cabinet/catalogue.xhtml");
     click("lang:en");
     waitForText("Catalogue");
     screenshot("cabinet-catalogue-en");
