@@ -73,6 +73,16 @@ class AccountBindingWithBankIT extends EarDeployment {
     assertEquals(1, owner.api().get("/api/v1/me/accounts").array().size());
     Market.Client other = Market.newClient("Someone Else");
     assertTrue(other.api().get("/api/v1/me/accounts").array().isEmpty());
+    String id = bound.json().getString("id");
+    assertEquals(200, owner.api().get("/api/v1/me/accounts/" + id).status());
+    assertEquals(404, other.api().get("/api/v1/me/accounts/" + id).status());
+    Api.Reply byOther =
+        other
+            .api()
+            .post(
+                "/api/v1/me/accounts",
+                "{\"number\":\"" + number + "\",\"bankId\":\"" + bank.getString("id") + "\"}");
+    assertEquals(409, byOther.status(), "an account is bound once: " + byOther.body());
   }
 
   @Test

@@ -53,6 +53,13 @@ class AccountsIT extends EarDeployment {
   }
 
   @Test
+  void unknownAccountsAreNotFound() {
+    Market.Client client = Market.newClient("Account Prober");
+    assertEquals(404, client.api().get("/api/v1/me/accounts/999999999").status());
+    assertEquals(404, client.api().get("/api/v1/me/accounts/x").status());
+  }
+
+  @Test
   void accountsNeedASignIn() {
     assertEquals(401, Api.anonymous().get("/api/v1/me/accounts").status());
     assertEquals(401, Api.anonymous().post("/api/v1/me/accounts", "{\"number\":\"1\"}").status());

@@ -185,6 +185,10 @@ class MarketplacePagesIT extends EarDeployment {
 
     open("/admin/settings.xhtml");
     waitForText("5.00");
+    type("commissionForm:percent", "5");
+    driver.findElement(By.cssSelector("#commissionForm\\:applyAll .ui-chkbox-box")).click();
+    click("commissionForm:saveCommission");
+    waitForText("Изменено предложений: ");
     screenshot("admin-settings");
 
     for (String page : new String[] {"deals", "payments", "jobs"}) {
@@ -250,10 +254,14 @@ class MarketplacePagesIT extends EarDeployment {
         d ->
             d.findElements(By.cssSelector("#catalogueForm\\:offers tbody tr")).size() == 1
                 && d.getPageSource().contains(title));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("catalogueForm:search")));
     assertTrue(driver.findElement(By.cssSelector("button[id$=':buy']")).isDisplayed());
     assertNoCommission();
     screenshot("cabinet-catalogue");
 
+    open("/admin/clients.xhtml");
+    assertFalse(driver.getPageSource().contains("clientForm"), "a client may not open admin pages");
+    open("/cabinet/catalogue.xhtml");
     click("lang:en");
     waitForText("Catalogue");
     screenshot("cabinet-catalogue-en");

@@ -40,6 +40,13 @@ public class AccountService {
     return accounts.add(new ClientAccount(owner, bank, number, clock.instant()));
   }
 
+  /** One of the caller's own accounts; anybody else's is "not found". */
+  public ClientAccount ownAccount(@NotNull String login, long accountId) {
+    return accounts
+        .findOwned(accountId, callers.byLogin(login).id())
+        .orElseThrow(() -> new UnknownObjectException("Account"));
+  }
+
   public List<ClientAccount> accountsOf(@NotNull String login) {
     return accounts.ofOwner(callers.byLogin(login).id());
   }

@@ -46,9 +46,15 @@ public class ClientAccountRepository {
         .isEmpty();
   }
 
+  /** Adds it; one that a concurrent request added first (a unique key) is a conflict. */
   public ClientAccount add(ClientAccount account) {
-    em.persist(account);
-    em.flush();
-    return account;
+    try {
+      em.persist(account);
+      em.flush();
+      return account;
+    } catch (jakarta.persistence.PersistenceException duplicate) {
+      throw new dev.escrow.marketplace.domain.StateConflictException(
+          "The same account was added at the same moment");
+    }
   }
 }

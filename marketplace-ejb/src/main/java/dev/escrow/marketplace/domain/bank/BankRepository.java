@@ -37,9 +37,15 @@ public class BankRepository {
     return em.createQuery("select b from Bank b order by b.name, b.id", Bank.class).getResultList();
   }
 
+  /** Adds it; one that a concurrent request added first (a unique key) is a conflict. */
   public Bank add(Bank bank) {
-    em.persist(bank);
-    em.flush();
-    return bank;
+    try {
+      em.persist(bank);
+      em.flush();
+      return bank;
+    } catch (jakarta.persistence.PersistenceException duplicate) {
+      throw new dev.escrow.marketplace.domain.StateConflictException(
+          "The same bank was added at the same moment");
+    }
   }
 }

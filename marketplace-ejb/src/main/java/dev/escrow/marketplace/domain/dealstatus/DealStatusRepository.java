@@ -43,10 +43,16 @@ public class DealStatusRepository {
         .anyMatch(s -> !s.id().equals(exceptId));
   }
 
+  /** Adds it; one that a concurrent request added first (a unique key) is a conflict. */
   public DealStatus add(DealStatus status) {
-    em.persist(status);
-    em.flush();
-    return status;
+    try {
+      em.persist(status);
+      em.flush();
+      return status;
+    } catch (jakarta.persistence.PersistenceException duplicate) {
+      throw new dev.escrow.marketplace.domain.StateConflictException(
+          "The same status was added at the same moment");
+    }
   }
 
   public void remove(DealStatus status) {

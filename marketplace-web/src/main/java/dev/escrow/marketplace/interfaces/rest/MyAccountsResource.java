@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -48,6 +49,14 @@ public class MyAccountsResource {
     return Response.created(uri.getAbsolutePathBuilder().path(bound.id()).build())
         .entity(bound)
         .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One of my bound accounts")
+  @APIResponse(responseCode = "404", description = "No such account of mine")
+  public AccountJson one(@PathParam("id") String id, @Context SecurityContext security) {
+    return AccountJson.of(accounts.ownAccount(Caller.login(security), Fields.id(id)));
   }
 
   @GET

@@ -1,0 +1,112 @@
+package dev.escrow.marketplace.domain.offer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.user.User;
+import dev.escrow.platform.money.Money;
+import dev.escrow.platform.money.Percent;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class OfferTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+  private static Offer offer() {
+    User seller = User.client("anna", "Anna", "$2a$hash", NOW);
+    return new Offer(seller, "Lamp", "A lamp", Money.of("100.50"), Duration.ofHours(48), NOW);
+  }
+
+  @Test
+  void aNewOfferWaitsForModeration() {
+    Offer offer = offer();
+    assertEquals(OfferStatus.PENDING_MODERATION, offer.status());
+    assertTrue(offer.published());
+    assertNull(offer.commissionPercent());
+    assertFalse(offer.isInCatalogue());
+  }
+
+  @Test
+  void approvalSetsTheCommissionAndPutsItInTheCatalogue() {
+    Offer offer = offer();
+    offer.approve(Percent.of("3.5"), NOW);
+    assertEquals(OfferStatus.ACTIVE, offer.status());
+    assertEquals(Percent.of("3.50"), offer.commissionPercent());
+    assertTrue(offer.isInCatalogue());
+    assertThrows(StateConflictException.class, () -> offer.approve(Percent.of("1"), NOW));
+    assertThrows(StateConflictException.class, () -> offer.reject("late", NOW));
+  }
+
+  @Test
+  void rejectionNeedsAReasonAndAnEditSendsTheOfferBackToModeration() {
+    Offer offer = offer();
+    assertThrows(IllegalArgumentException.class, () -> offer.reject(" ", NOW));
+    offer.reject("Blurry photos", NOW);
+    assertEquals(OfferStatus.REJECTED, offer.status());
+    assertEquals("Blurry photos", offer.rejectionReason());
+
+    offer.revise("Lamp", "Sharp photos", Money.of("90"), Duration.ofMinutes(1), NOW);
+    assertEquals(OfferStatus.PENDING_MODERATION, offer.status());
+    assertNull(offer.rejectionReason());
+    assertEquals(Duration.ofMinutes(1), offer.paymentWindow());
+  }
+
+  @Test
+  void reservationSaleAndRelease() {
+    Offer offer = offer();
+    assertThrows(StateConflictException.class, () -> offer.reserve(NOW));
+    offer.approve(Percent.of("5"), NOW);
+    offer.reserve(NOW);
+    assertEquals(OfferStatus.RESERVED, offer.status());
+    assertThrows(
+        StateConflictException.class,
+        () -> offer.revise("x", "y", Money.of("1"), Duration.ofHours(1), NOW));
+    offer.release(NOW);
+    assertEquals(OfferStatus.ACTIVE, offer.status());
+    offer.reserve(NOW);
+    offer.markSold(NOW);
+    assertEquals(OfferStatus.SOLD, offer.status());
+    assertThrows(StateConflictException.class, () -> offer.release(NOW));
+  }
+
+  @Test
+  void aHiddenOfferIsNotInTheCatalogueAndCannotBeReserved() {
+    Offer offer = offer();
+    offer.approve(Percent.of("5"), NOW);
+    offer.publish(false, NOW);
+    assertFalse(offer.isInCatalogue());
+    assertThrows(StateConflictException.class, () -> offer.reserve(NOW));
+  }
+
+  @Test
+  void theOfferRefusesInvalidValues() {
+    User seller = User.client("anna", "Anna", "$2a$hash", NOW);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Offer(seller, "T", "D", Money.ZERO, Duration.ofHours(1), NOW));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Offer(seller, "T", "D", Money.of("1"), Duration.ofSeconds(59), NOW));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Offer(seller, "T", "D", Money.of("1"), Duration.ofDays(31), NOW));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Offer(seller, " ", "D", Money.of("1"), Duration.ofDays(1), NOW));
+  }
+
+  @Test
+  void paymentWindowsAreReadFromIsoDurations() {
+    assertEquals(Duration.ofDays(30), PaymentWindow.parse("P30D"));
+    assertEquals(Duration.ofMinutes(1), PaymentWindow.parse(" PT1M "));
+    assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse("48h"));
+    assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse("PT1M0.5S"));
+    assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse(null));
+  }
+}
