@@ -55,9 +55,7 @@ class DealPageIT extends EarDeployment {
 
     try (Browser browser = new Browser("deal")) {
       browser.signIn("/cabinet/catalogue.xhtml", buyer.login(), buyer.password());
-      browser.type(
-          "catalogueForm:query",
-          Api.unique("none").substring(0, 0) + offerTitle.substring(offerTitle.length() - 13));
+      browser.type("catalogueForm:query", token);
       browser.click("catalogueForm:search");
       browser.waitForText(token);
       browser.screenshot("catalogue");
@@ -78,6 +76,7 @@ class DealPageIT extends EarDeployment {
           "codeForm:code",
           Market.codeFor(mail, buyer.email(), "payment-" + payment.getString("id")));
       browser.click("codeForm:confirm");
+      browser.waitForText("Платёж обрабатывается");
       browser.screenshot("being-processed");
 
       browser.waitForText("paid", "100.00");
@@ -99,6 +98,23 @@ class DealPageIT extends EarDeployment {
       browser.screenshot("my-deals");
     }
     assertEquals(new BigDecimal("700.00"), Market.balance(buyer.accountNumber()));
+
+    try (Browser admin = new Browser("admin-deals")) {
+      admin.signIn("/admin/deals.xhtml", "admin", Api.ADMIN_PASSWORD);
+      admin.waitForText("dealsByStatus", "завершена");
+      assertFalse(
+          admin.driver().getPageSource().contains("<script>alert(1)</script>"),
+          "the title is escaped");
+      admin.screenshot("dashboard-and-deals");
+      admin.open("/admin/payments.xhtml");
+      admin.waitForText("проведён");
+      admin.screenshot("payments");
+      admin.open("/admin/jobs.xhtml");
+      admin.click("jobsForm:refundSweep");
+      admin.waitForText("refund-sweep");
+      admin.waitForText("COMPLETED");
+      admin.screenshot("jobs");
+    }
   }
 
   private static JsonObject latestPayment(Person buyer) {

@@ -80,8 +80,18 @@ public final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Clicks, trying again when an ajax update replaced the element meanwhile. */
   public void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        if (attempt == 5) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   public String text(String id) {

@@ -1,12 +1,9 @@
 package dev.escrow.marketplace.interfaces.web;
 
-import dev.escrow.marketplace.application.AccountService;
 import dev.escrow.marketplace.application.UnknownObjectException;
-import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.application.deal.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
-import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -15,7 +12,6 @@ import dev.escrow.platform.money.Money;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,39 +28,13 @@ public class DealPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** What the page shows of the deal: plain values, read in one transaction. */
-  public record DealRow(
-      long id,
-      String title,
-      String seller,
-      String buyer,
-      String price,
-      String paid,
-      String remaining,
-      Instant dueAt,
-      String status,
-      boolean buyer_,
-      boolean payable) {}
-
-  public record PaymentRow(
-      long id,
-      String amount,
-      String fee,
-      String total,
-      String status,
-      Instant paidAt,
-      String failureReason) {}
-
-  public record AccountChoice(long id, String label) {}
-
-  @Inject DealService deals;
   @Inject PaymentService payments;
-  @Inject AccountService accounts;
+  @Inject DealSnapshots snapshots;
 
   private long dealId;
-  private DealRow deal;
-  private List<PaymentRow> paymentRows = List.of();
-  private List<AccountChoice> accountChoices = List.of();
+  private DealSnapshots.DealRow deal;
+  private List<DealSnapshots.PaymentRow> paymentRows = List.of();
+  private List<DealSnapshots.AccountChoice> accountChoices = List.of();
   private Money amount;
   private Long accountId;
   private PaymentService.Quote quote;
@@ -73,58 +43,29 @@ public class DealPage implements Serializable {
   private String code;
   private boolean notFound;
 
-  /** f:viewAction: load the deal named by the view parameter. */
-  @Transactional
+  /** f:viewAction and the poll: read the deal named by the view parameter again. */
   public void load() {
     try {
-      Deal d = deals.deal(dealId, Pages.login());
-      List<Payment> list = payments.ofDeal(d);
-      boolean isBuyer = d.buyer().login().equals(Pages.login());
-      deal =
-          new DealRow(
-              d.id(),
-              d.offer().title(),
-              d.seller().fullName(),
-              d.buyer().fullName(),
-              d.price().toString(),
-              d.paidAmount().toString(),
-              d.remaining().toString(),
-              d.dueAt(),
-              d.status().name(),
-              isBuyer,
-              isBuyer && d.status().isOpen() && Instant.now().isBefore(d.dueAt()));
-      paymentRows =
-          list.stream()
-              .map(
-                  p ->
-                      new PaymentRow(
-                          p.id(),
-                          p.amount().toString(),
-                          p.fee().toString(),
-                          p.total().toString(),
-                          p.status().name(),
-                          p.paidAt(),
-                          p.failureReason()))
-              .toList();
-      if (isBuyer && accountChoices.isEmpty()) {
-        accountChoices =
-            accounts.accountsOf(Pages.login()).stream()
-                .map(a -> new AccountChoice(a.id(), a.number() + " — " + a.bank().name()))
-                .toList();
-        if (!accountChoices.isEmpty()) {
+      DealSnapshots.Snapshot snapshot =
+          snapshots.of(dealId, Pages.login(), accountChoices.isEmpty());
+      deal = snapshot.deal();
+      paymentRows = snapshot.payments();
+      if (!snapshot.accounts().isEmpty()) {
+        accountChoices = snapshot.accounts();
+        if (accountId == null) {
           accountId = accountChoices.get(0).id();
         }
       }
-      if (amount == null) {
-        amount = d.remaining().isPositive() ? d.remaining() : null;
+      if (amount == null && deal.payable()) {
+        amount = snapshot.remaining();
       }
-      list.stream()
+      paymentRows.stream()
           .filter(
               p ->
-                  p.status() == PaymentStatus.AWAITING_CONFIRMATION
-                      && p.id().equals(awaitingPaymentId))
+                  p.status().equals(PaymentStatus.AWAITING_CONFIRMATION.name())
+                      && p.id() == (awaitingPaymentId == null ? -1 : awaitingPaymentId))
           .findFirst()
-          .ifPresentOrElse(p -> sentTo = p.confirmationSentTo(), () -> awaitingPaymentId = null);
+          .ifPresentOrElse(p -> {}, () -> awaitingPaymentId = null);
     } catch (UnknownObjectException e) {
       notFound = true;
     }
@@ -141,29 +82,29 @@ public class DealPage implements Serializable {
       try {
         quote = payments.quote(dealId, Pages.login(), accountId, amount);
       } catch (UnknownObjectException e) {
-        Pages.error("payForm:account", "deal.accountUnknown");
+        Pages.dealError("payForm:account", "deal.accountUnknown");
       }
     }
   }
 
   public void pay() {
     if (accountId == null) {
-      Pages.error("payForm:account", "deal.accountRequired");
+      Pages.dealError("payForm:account", "deal.accountRequired");
       return;
     }
     try {
       Payment started = payments.startPayment(dealId, Pages.login(), accountId, amount);
       awaitingPaymentId = started.id();
       sentTo = started.confirmationSentTo();
-      Pages.info("deal.codeSent", sentTo);
+      Pages.dealInfo("deal.codeSent", sentTo);
     } catch (AmountAboveRemainingException e) {
-      Pages.error("payForm:amount", "deal.amountAbove", e.payable().toString());
+      Pages.dealError("payForm:amount", "deal.amountAbove", e.payable().toString());
     } catch (StateConflictException e) {
-      Pages.error(null, "deal.notPayable");
+      Pages.dealError(null, "deal.notPayable");
     } catch (BankUnavailableException e) {
-      Pages.error(null, "deal.bankAway");
+      Pages.dealError(null, "deal.bankAway");
     } catch (UnknownObjectException e) {
-      Pages.error("payForm:account", "deal.accountUnknown");
+      Pages.dealError("payForm:account", "deal.accountUnknown");
     }
     load();
   }
@@ -176,14 +117,15 @@ public class DealPage implements Serializable {
       payments.confirmPayment(awaitingPaymentId, Pages.login(), code == null ? "" : code.strip());
       awaitingPaymentId = null;
       code = null;
-      Pages.info("deal.processing");
+      amount = null;
+      Pages.dealInfo("deal.processing");
     } catch (WrongCodeException e) {
-      Pages.error("codeForm:code", "deal.wrongCode", e.attemptsLeft());
+      Pages.dealError("codeForm:code", "deal.wrongCode", e.attemptsLeft());
     } catch (StateConflictException e) {
       awaitingPaymentId = null;
-      Pages.error(null, "deal.codeRefused");
+      Pages.dealError(null, "deal.codeRefused");
     } catch (BankUnavailableException e) {
-      Pages.error(null, "deal.bankAway");
+      Pages.dealError(null, "deal.bankAway");
     }
     load();
   }
@@ -214,15 +156,15 @@ public class DealPage implements Serializable {
     this.dealId = dealId;
   }
 
-  public DealRow getDeal() {
+  public DealSnapshots.DealRow getDeal() {
     return deal;
   }
 
-  public List<PaymentRow> getPayments() {
+  public List<DealSnapshots.PaymentRow> getPayments() {
     return paymentRows;
   }
 
-  public List<AccountChoice> getAccounts() {
+  public List<DealSnapshots.AccountChoice> getAccounts() {
     return accountChoices;
   }
 

@@ -13,8 +13,13 @@ public final class Pages {
   private Pages() {}
 
   public static String text(String key, Object... args) {
+    return textOf("msg", key, args);
+  }
+
+  /** A text from the bundle with this variable name ("msg", "dm"). */
+  public static String textOf(String bundleName, String key, Object... args) {
     FacesContext context = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
+    ResourceBundle bundle = context.getApplication().getResourceBundle(context, bundleName);
     String pattern;
     try {
       pattern = bundle.getString(key);
@@ -28,6 +33,21 @@ public final class Pages {
   public static void info(String key, Object... args) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+  }
+
+  /** A success message from the deals bundle ("dm"). */
+  public static void dealInfo(String key, Object... args) {
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_INFO, textOf("dm", key, args), null));
+  }
+
+  /** An error from the deals bundle ("dm") next to one field, or for the page. */
+  public static void dealError(String clientId, String key, Object... args) {
+    FacesContext context = FacesContext.getCurrentInstance();
+    context.addMessage(
+        clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, textOf("dm", key, args), null));
+    context.validationFailed();
   }
 
   /** An error next to one field (its client id), or for the whole page when clientId is null. */

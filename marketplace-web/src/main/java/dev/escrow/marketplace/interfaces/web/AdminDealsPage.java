@@ -1,0 +1,195 @@
+package dev.escrow.marketplace.interfaces.web;
+
+import dev.escrow.marketplace.application.deal.Dashboard;
+import dev.escrow.marketplace.application.deal.DealService;
+import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.deal.DealState;
+import dev.escrow.marketplace.infrastructure.jobs.Jobs;
+import dev.escrow.platform.money.Money;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Admin: the dashboard, all deals with their history, all payments, the batch jobs. */
+@Named
+@RequestScoped
+public class AdminDealsPage {
+
+  public record Bar(String label, String value, int percent) {}
+
+  public record DealLine(
+      long id,
+      String title,
+      String buyer,
+      String seller,
+      String price,
+      String paid,
+      String commission,
+      String status,
+      String payout,
+      Instant dueAt,
+      String history) {}
+
+  public record PaymentLine(
+      long id,
+      long dealId,
+      String payer,
+      String amount,
+      String fee,
+      String total,
+      String status,
+      Instant paidAt,
+      String failureReason) {}
+
+  public record JobLine(
+      long id, String name, String status, String exitStatus, Instant started, Instant ended) {}
+
+  @Inject DealService deals;
+  @Inject PaymentService payments;
+  @Inject Dashboard dashboard;
+  @Inject Jobs jobs;
+
+  private Dashboard.Figures figures;
+
+  private Dashboard.Figures figures() {
+    if (figures == null) {
+      figures = dashboard.figures(14);
+    }
+    return figures;
+  }
+
+  public List<Bar> getDealsByStatus() {
+    long max =
+        Math.max(
+            1,
+            figures().dealsByStatus().values().stream().mapToLong(Long::longValue).max().orElse(1));
+    return figures().dealsByStatus().entrySet().stream()
+        .map(
+            e ->
+                new Bar(
+                    Pages.textOf("dm", "status." + e.getKey().name()),
+                    String.valueOf(e.getValue()),
+                    (int) (100 * e.getValue() / max)))
+        .toList();
+  }
+
+  public List<Bar> getPaidPerDay() {
+    return bars(true);
+  }
+
+  public List<Bar> getCommissionPerDay() {
+    return bars(false);
+  }
+
+  private List<Bar> bars(boolean paid) {
+    List<Dashboard.Day> days = figures().days();
+    BigDecimal max =
+        days.stream()
+            .map(d -> (paid ? d.paid() : d.commission()).amount())
+            .reduce(BigDecimal.ONE, BigDecimal::max);
+    return days.stream()
+        .map(
+            d -> {
+              Money value = paid ? d.paid() : d.commission();
+              int percent =
+                  value
+                      .amount()
+                      .multiply(BigDecimal.valueOf(100))
+                      .divide(max, 0, RoundingMode.DOWN)
+                      .intValue();
+              return new Bar(d.date().toString(), value.toString(), percent);
+            })
+        .toList();
+  }
+
+  @Transactional
+  public List<DealLine> getDeals() {
+    return deals.all(0, 200).stream()
+        .map(
+            d ->
+                new DealLine(
+                    d.id(),
+                    d.offer().title(),
+                    d.buyer().fullName(),
+                    d.seller().fullName(),
+                    d.price().toString(),
+                    d.paidAmount().toString(),
+                    d.commission() + " (" + d.commissionPercent() + "%)",
+                    d.status().name(),
+                    d.payout().name(),
+                    d.dueAt(),
+                    deals.historyOf(d).stream()
+                        .map(
+                            c ->
+                                c.changedAt()
+                                    + " "
+                                    + (c.fromStatus() == null ? "" : c.fromStatus() + " → ")
+                                    + c.toStatus()
+                                    + (c.reason() == null ? "" : " (" + c.reason() + ")")
+                                    + " — "
+                                    + c.actor())
+                        .collect(Collectors.joining("\n"))))
+        .toList();
+  }
+
+  @Transactional
+  public List<PaymentLine> getPayments() {
+    return payments.all(0, 200).stream()
+        .map(
+            p ->
+                new PaymentLine(
+                    p.id(),
+                    p.deal().id(),
+                    p.payer().fullName(),
+                    p.amount().toString(),
+                    p.fee().toString(),
+                    p.total().toString(),
+                    p.status().name(),
+                    p.paidAt(),
+                    p.failureReason()))
+        .toList();
+  }
+
+  public List<JobLine> getJobs() {
+    return jobs.recent(30).stream().map(AdminDealsPage::line).toList();
+  }
+
+  public void start(String name) {
+    JobExecution execution = jobs.start(name);
+    Pages.info("jobs.started", name, execution.getExecutionId());
+  }
+
+  private static JobLine line(JobExecution e) {
+    return new JobLine(
+        e.getExecutionId(),
+        e.getJobName(),
+        e.getBatchStatus().name(),
+        e.getExitStatus(),
+        instant(e.getStartTime()),
+        instant(e.getEndTime()));
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  public String getFeeRefresh() {
+    return Jobs.FEE_REFRESH;
+  }
+
+  public String getRefundSweep() {
+    return Jobs.REFUND_SWEEP;
+  }
+
+  public boolean isDealOpen(String status) {
+    return DealState.valueOf(status).isOpen();
+  }
+}

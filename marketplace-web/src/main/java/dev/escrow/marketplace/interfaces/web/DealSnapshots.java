@@ -1,0 +1,89 @@
+package dev.escrow.marketplace.interfaces.web;
+
+import dev.escrow.marketplace.application.AccountService;
+import dev.escrow.marketplace.application.deal.DealService;
+import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.platform.money.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads what the deal page shows in one transaction, as plain values the page can keep. */
+@ApplicationScoped
+public class DealSnapshots {
+
+  public record DealRow(
+      long id,
+      String title,
+      String seller,
+      String buyer,
+      String price,
+      String paid,
+      String remaining,
+      Instant dueAt,
+      String status,
+      boolean buyer_,
+      boolean payable) {}
+
+  public record PaymentRow(
+      long id,
+      String amount,
+      String fee,
+      String total,
+      String status,
+      Instant paidAt,
+      String failureReason,
+      String sentTo) {}
+
+  public record AccountChoice(long id, String label) {}
+
+  public record Snapshot(
+      DealRow deal, Money remaining, List<PaymentRow> payments, List<AccountChoice> accounts) {}
+
+  @Inject DealService deals;
+  @Inject PaymentService payments;
+  @Inject AccountService accounts;
+
+  @Transactional
+  public Snapshot of(long dealId, String login, boolean withAccounts) {
+    Deal d = deals.deal(dealId, login);
+    boolean isBuyer = d.buyer().login().equals(login);
+    DealRow row =
+        new DealRow(
+            d.id(),
+            d.offer().title(),
+            d.seller().fullName(),
+            d.buyer().fullName(),
+            d.price().toString(),
+            d.paidAmount().toString(),
+            d.remaining().toString(),
+            d.dueAt(),
+            d.status().name(),
+            isBuyer,
+            isBuyer && d.status().isOpen() && Instant.now().isBefore(d.dueAt()));
+    List<PaymentRow> rows =
+        payments.ofDeal(d).stream()
+            .map(
+                p ->
+                    new PaymentRow(
+                        p.id(),
+                        p.amount().toString(),
+                        p.fee().toString(),
+                        p.total().toString(),
+                        p.status().name(),
+                        p.paidAt(),
+                        p.failureReason(),
+                        p.confirmationSentTo()))
+            .toList();
+    List<AccountChoice> choices =
+        isBuyer && withAccounts
+            ? accounts.accountsOf(login).stream()
+                .map(a -> new AccountChoice(a.id(), a.number() + " — " + a.bank().name()))
+                .toList()
+            : List.of();
+    return new Snapshot(row, d.remaining(), rows, choices);
+  }
+}
