@@ -5,6 +5,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -20,10 +21,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The demo data, loaded once with plain JDBC batches in one local transaction: for each of the ten
@@ -59,6 +62,11 @@ public class DemoSeeder {
 
   @Resource(lookup = "java:jboss/datasources/BankDS")
   DataSource dataSource;
+
+  /** Fixed number of accounts per customer instead of 1..100 at random (to measure the worst case). */
+  @Inject
+  @ConfigProperty(name = "bank.demo.accounts.per.customer")
+  Optional<Integer> accountsPerCustomer;
 
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -160,7 +168,10 @@ public class DemoSeeder {
       for (SeedBank bank : banks) {
         for (int i = 1; i <= CUSTOMERS_PER_BANK; i++) {
           long customerId = customerIds.get("customer" + i + "@bank" + bank.code() + ".example");
-          int accounts = 1 + random.nextInt(MAX_ACCOUNTS_PER_CUSTOMER);
+          int accounts =
+              accountsPerCustomer
+                  .filter(n -> n > 0 && n <= MAX_ACCOUNTS_PER_CUSTOMER)
+                  .orElseGet(() -> 1 + random.nextInt(MAX_ACCOUNTS_PER_CUSTOMER));
           for (int a = 0; a < accounts; a++) {
             String number;
             do {
