@@ -63,7 +63,9 @@ public class DemoSeeder {
   @Resource(lookup = "java:jboss/datasources/BankDS")
   DataSource dataSource;
 
-  /** Fixed number of accounts per customer instead of 1..100 at random (to measure the worst case). */
+  /**
+   * Fixed number of accounts per customer instead of 1..100 at random (to measure the worst case).
+   */
   @Inject
   @ConfigProperty(name = "bank.demo.accounts.per.customer")
   Optional<Integer> accountsPerCustomer;

@@ -1,0 +1,24 @@
+package dev.escrow.bank.interfaces.web;
+
+import dev.escrow.bank.application.AuditService;
+import dev.escrow.bank.application.Views.AuditView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The audit equation, as of now. */
+@Named
+@RequestScoped
+public class AuditPage {
+
+  @Inject AuditService audit;
+
+  private AuditView figures;
+
+  public AuditView getFigures() {
+    if (figures == null) {
+      figures = audit.audit();
+    }
+    return figures;
+  }
+}
