@@ -84,11 +84,12 @@ public class DemoSeeder {
       c.commit();
       LOG.info(
           String.format(
-              "Demo seed: %d customers and %d accounts at %d banks loaded in %d ms",
+              "Demo seed: %d customers and %d accounts at %d banks loaded in %d ms (%s)",
               CUSTOMERS_PER_BANK * banks(c).size() + 1,
               accounts,
               banks(c).size(),
-              (System.nanoTime() - started) / 1_000_000));
+              (System.nanoTime() - started) / 1_000_000,
+              phases));
     } catch (SQLException e) {
       LOG.log(Level.SEVERE, "The demo seed failed and was rolled back", e);
     }
@@ -118,7 +119,10 @@ public class DemoSeeder {
     return banks;
   }
 
+  private String phases = "";
+
   private int seed(Connection c) throws SQLException {
+    long started = System.nanoTime();
     SecureRandom random = new SecureRandom();
     Timestamp now = Timestamp.from(Instant.now());
     List<SeedBank> banks = banks(c);
@@ -141,6 +145,7 @@ public class DemoSeeder {
       }
       customer.executeBatch();
     }
+    long customersDone = System.nanoTime();
     Map<String, Long> customerIds = new HashMap<>();
     try (Statement s = c.createStatement();
         ResultSet r =
@@ -191,6 +196,7 @@ public class DemoSeeder {
       }
       account.executeBatch();
     }
+    long accountsDone = System.nanoTime();
     try (PreparedStatement deposits =
         c.prepareStatement(
             "insert into ledger_entry (external_id, kind, bucket, direction, account_id, amount,"
@@ -199,6 +205,13 @@ public class DemoSeeder {
       deposits.setTimestamp(1, now);
       deposits.executeUpdate();
     }
+    long depositsDone = System.nanoTime();
+    phases =
+        String.format(
+            "customers %d ms, accounts %d ms, opening deposits %d ms",
+            (customersDone - started) / 1_000_000,
+            (accountsDone - customersDone) / 1_000_000,
+            (depositsDone - accountsDone) / 1_000_000);
     try (Statement s = c.createStatement()) {
       s.executeUpdate("update bank_settings set processing_delay_seconds = 3 where id = 1");
     }
