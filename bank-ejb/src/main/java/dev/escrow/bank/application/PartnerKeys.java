@@ -75,5 +75,4 @@ public class PartnerKeys {
       throw new IllegalStateException("Cannot read or write the API key file " + file, e);
     }
   }
-
 }

@@ -10,8 +10,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Turns a queued transfer into its execution. A failed attempt is redelivered (the queue's
- * bounded redelivery); on the last delivery a failure fails the transfer instead.
+ * Turns a queued transfer into its execution. A failed attempt is redelivered (the queue's bounded
+ * redelivery); on the last delivery a failure fails the transfer instead.
  */
 @MessageDriven(
     activationConfig = {

@@ -12,8 +12,14 @@ import jakarta.inject.Named;
 public class AuditPage {
 
   @Inject AuditService audit;
+  @Inject dev.escrow.bank.application.FeeScheduleService fees;
 
   private AuditView figures;
+
+  public java.util.List<dev.escrow.bank.application.FeeScheduleService.FeeIncomeView>
+      getFeeIncome() {
+    return fees.incomes();
+  }
 
   public AuditView getFigures() {
     if (figures == null) {
