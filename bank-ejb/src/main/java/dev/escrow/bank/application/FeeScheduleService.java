@@ -41,6 +41,24 @@ public class FeeScheduleService {
     return schedule();
   }
 
+  /** What one bank has earned in fees. */
+  public record FeeIncomeView(String bankRequisite, String bankName, String amount) {}
+
+  public List<FeeIncomeView> incomes() {
+    var byId =
+        banks.all().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Bank::id, java.util.function.Function.identity()));
+    return schedule.incomes().stream()
+        .map(
+            i -> {
+              Bank bank = byId.get(i.bankId());
+              return new FeeIncomeView(bank.requisite(), bank.name(), i.amount().toString());
+            })
+        .toList();
+  }
+
   private Bank bank(String requisite, String field) {
     return banks
         .byRequisite(requisite)

@@ -20,7 +20,7 @@ public class PartnerAuthentication {
     if (apiKey == null || apiKey.isBlank() || apiKey.length() > 512) {
       return Optional.empty();
     }
-    String hash = PartnerKeys.sha256(apiKey.strip());
+    String hash = Sha256.hex(apiKey.strip());
     Long cached = known.get(hash);
     if (cached != null) {
       return Optional.of(cached);

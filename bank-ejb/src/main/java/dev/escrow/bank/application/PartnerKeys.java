@@ -11,11 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,7 +40,7 @@ public class PartnerKeys {
 
   @PostConstruct
   void registerMarketplaceKey() {
-    String hash = sha256(key());
+    String hash = Sha256.hex(key());
     Optional<ApiClient> existing = clients.byName(MARKETPLACE);
     if (existing.isEmpty()) {
       clients.add(new ApiClient(MARKETPLACE, hash, clock.now()));
@@ -76,16 +73,6 @@ public class PartnerKeys {
       return key;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read or write the API key file " + file, e);
-    }
-  }
-
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

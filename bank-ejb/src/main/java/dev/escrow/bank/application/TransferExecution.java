@@ -9,6 +9,8 @@ import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.bank.domain.transfer.TransferRepository;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,8 @@ public class TransferExecution {
   @Inject Ledger ledger;
   @Inject BankClock clock;
 
+  /** One attempt, in a transaction of its own: a failure leaves the message to be redelivered. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void carryOut(long transferId) {
     Transfer found = transfers.byId(transferId).orElse(null);
     if (found == null) {
@@ -65,5 +69,22 @@ public class TransferExecution {
       ledger.record(LedgerEntry.feeIncome(transfer, payer.bank(), now));
     }
     transfer.complete(now);
+  }
+
+  /**
+   * The last delivery of the transfer's message failed too: the transfer is FAILED with nothing
+   * moved (rather than stuck ACCEPTED, which would block its operation for ever).
+   */
+  public void giveUp(long transferId, String reason) {
+    Transfer found = transfers.byId(transferId).orElse(null);
+    if (found == null) {
+      return;
+    }
+    transfers.lockOperation(found.operation().id());
+    Transfer transfer = transfers.lock(transferId);
+    if (!transfer.status().isFinal()) {
+      transfer.fail(reason, clock.now());
+      LOG.severe("Transfer " + transfer.publicId() + " failed for good: " + reason);
+    }
   }
 }

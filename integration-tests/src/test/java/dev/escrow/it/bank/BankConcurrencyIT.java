@@ -74,7 +74,7 @@ class BankConcurrencyIT extends EarDeployment {
                       payer = holders.get(random.nextInt(ACCOUNTS));
                     } while (payer == payee);
                     String amount =
-                        BigDecimal.valueOf(1 + random.nextInt(30_000), 2).toPlainString();
+                        BigDecimal.valueOf(1 + random.nextInt(10_000), 2).toPlainString();
                     JsonObject authorization =
                         BankFixture.authorizedPayment(mail, payer, payee, amount);
                     Api.Reply accepted =
@@ -164,5 +164,97 @@ class BankConcurrencyIT extends EarDeployment {
         total.add(fees),
         "the accounts plus the fees earned hold exactly what was deposited");
     assertEquals(auditBefore.getString("deposits"), auditAfter.getString("deposits"));
+  }
+
+  @Test
+  void theQueueCarriesOutAcceptedTransfersWithoutLosingAnUpdate() throws Exception {
+    BankFixture.processingDelay(0);
+    int count = 400;
+    List<Holder> holders = new ArrayList<>();
+    for (int i = 0; i < ACCOUNTS; i++) {
+      holders.add(BankFixture.holder("Queue " + i, i % 2 == 0 ? AURORA : NORTHERN, "100000.00"));
+    }
+    BigDecimal feesBefore = new BigDecimal(BankFixture.audit().getString("fees"));
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<String[]>> prepared = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      prepared.add(
+          pool.submit(
+              () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                Holder payer = holders.get(random.nextInt(ACCOUNTS));
+                Holder payee;
+                do {
+                  payee = holders.get(random.nextInt(ACCOUNTS));
+                } while (payee == payer);
+                String amount = BigDecimal.valueOf(1 + random.nextInt(10_000), 2).toPlainString();
+                JsonObject authorization =
+                    BankFixture.authorizedPayment(mail, payer, payee, amount);
+                return new String[] {
+                  authorization.getString("id"),
+                  payer.number(),
+                  payee.number(),
+                  amount,
+                  authorization.getString("fee")
+                };
+              }));
+    }
+    List<String[]> ready = new ArrayList<>();
+    for (Future<String[]> f : prepared) {
+      ready.add(f.get());
+    }
+    long started = System.nanoTime();
+    List<Future<String>> submitted = new ArrayList<>();
+    for (String[] t : ready) {
+      submitted.add(
+          pool.submit(
+              () -> {
+                Api.Reply accepted =
+                    BankFixture.partnerPost(
+                        "/transfers",
+                        "{\"authorizationId\":\""
+                            + t[0]
+                            + "\",\"payerAccount\":\""
+                            + t[1]
+                            + "\",\"payeeAccount\":\""
+                            + t[2]
+                            + "\",\"amount\":\""
+                            + t[3]
+                            + "\",\"fee\":\""
+                            + t[4]
+                            + "\",\"groupReference\":\"q-"
+                            + UUID.randomUUID()
+                            + "\"}",
+                        java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                assertEquals(202, accepted.status(), accepted.body());
+                return accepted.json().getString("id");
+              }));
+    }
+    List<String> ids = new ArrayList<>();
+    for (Future<String> f : submitted) {
+      ids.add(f.get());
+    }
+    double acceptSeconds = (System.nanoTime() - started) / 1e9;
+    int completed = 0;
+    for (String id : ids) {
+      if (BankFixture.awaitFinal(id).getString("status").equals("COMPLETED")) {
+        completed++;
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    System.out.printf(
+        "Bank queue: %d transfers accepted in %.1f s and carried out (%d completed) within %.1f s:"
+            + " %.1f transfers/s%n",
+        count, acceptSeconds, completed, seconds, count / seconds);
+    assertEquals(count, completed, "every payer had enough");
+    BigDecimal total = BigDecimal.ZERO;
+    for (Holder holder : holders) {
+      total =
+          total.add(BankFixture.balance(holder.number())).add(BankFixture.held(holder.number()));
+    }
+    BigDecimal fees = new BigDecimal(BankFixture.audit().getString("fees")).subtract(feesBefore);
+    assertEquals(
+        new BigDecimal("100000.00").multiply(BigDecimal.valueOf(ACCOUNTS)), total.add(fees));
   }
 }

@@ -85,6 +85,7 @@ class BankTransfersIT extends EarDeployment {
                         && r.getString("percent").equals("1.50")),
         "the partner sees the schedule");
     BigDecimal feesBefore = dec(BankFixture.audit().getString("fees"));
+    BigDecimal volgaBefore = volgaFeeIncome();
     Holder payer = BankFixture.holder("Petr Volgin", VOLGA, "1000.00");
     Holder payee = BankFixture.holder("Anna Aurora", AURORA, "0");
     JsonObject done = pay(mail, payer, payee, "333.33", "deal-" + UUID.randomUUID());
@@ -95,7 +96,17 @@ class BankTransfersIT extends EarDeployment {
     assertEquals(dec("333.33"), held(payee.number()));
     JsonObject audit = BankFixture.audit();
     assertEquals(feesBefore.add(dec("5.00")), dec(audit.getString("fees")));
+    assertEquals(volgaBefore.add(dec("5.00")), volgaFeeIncome(), "the payer's bank earns the fee");
     assertTrue(audit.getBoolean("consistent"), audit.toString());
+  }
+
+  private static BigDecimal volgaFeeIncome() {
+    return BankFixture.backOfficeGet("/fee-income").array().stream()
+        .map(jakarta.json.JsonValue::asJsonObject)
+        .filter(i -> i.getString("bankRequisite").equals(VOLGA))
+        .map(i -> dec(i.getString("amount")))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

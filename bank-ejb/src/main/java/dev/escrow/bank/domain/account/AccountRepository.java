@@ -1,8 +1,9 @@
 package dev.escrow.bank.domain.account;
 
+import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,8 @@ public class AccountRepository {
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
+
+  @Inject RowLocks locks;
 
   public Account add(Account account) {
     em.persist(account);
@@ -43,8 +46,14 @@ public class AccountRepository {
         .isEmpty();
   }
 
+  /** Locks the account's row and answers its state as it is now. */
   public Account lock(long id) {
-    return em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (!locks.lock("account", "id", id)) {
+      return null;
+    }
+    Account account = em.find(Account.class, id);
+    em.refresh(account);
+    return account;
   }
 
   /**
@@ -54,9 +63,7 @@ public class AccountRepository {
   public Map<Long, Account> lockInOrder(Collection<Long> ids) {
     List<Account> locked = new ArrayList<>();
     for (Long id : new TreeSet<>(ids)) {
-      Account account = lock(id);
-      em.refresh(account);
-      locked.add(account);
+      locked.add(lock(id));
     }
     return locked.stream().collect(Collectors.toMap(Account::id, Function.identity()));
   }

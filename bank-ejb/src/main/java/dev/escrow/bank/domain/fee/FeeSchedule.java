@@ -1,11 +1,12 @@
 package dev.escrow.bank.domain.fee;
 
 import dev.escrow.bank.domain.bank.Bank;
+import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ public class FeeSchedule {
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
+
+  @Inject RowLocks locks;
 
   public List<FeeRate> rates() {
     return em.createQuery(
@@ -50,7 +53,8 @@ public class FeeSchedule {
   }
 
   public FeeIncome lockIncome(long bankId) {
-    FeeIncome income = em.find(FeeIncome.class, bankId, LockModeType.PESSIMISTIC_WRITE);
+    locks.lock("fee_income", "bank_id", bankId);
+    FeeIncome income = em.find(FeeIncome.class, bankId);
     em.refresh(income);
     return income;
   }

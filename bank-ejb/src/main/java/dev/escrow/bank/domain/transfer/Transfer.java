@@ -4,6 +4,7 @@ import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.authorization.Authorization;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,8 +15,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -79,6 +84,10 @@ public class Transfer {
   @Column(name = "reversed_at")
   private Instant reversedAt;
 
+  @OneToMany(mappedBy = "transfer", cascade = CascadeType.PERSIST)
+  @OrderBy("id")
+  private List<TransferStatusChange> history = new ArrayList<>();
+
   protected Transfer() {}
 
   /** Accepts the transfer a verified payment code confirms; the code is used up. */
@@ -109,20 +118,23 @@ public class Transfer {
     transfer.fee = fee;
     transfer.status = TransferStatus.ACCEPTED;
     transfer.acceptedAt = now;
+    transfer.history.add(
+        new TransferStatusChange(
+            transfer, null, TransferStatus.ACCEPTED, "code verified", client.name(), now));
     return transfer;
   }
 
   /** The money moved: the payer paid amount and fee, the payee holds the amount. */
   public void complete(Instant now) {
     requireStatus(TransferStatus.ACCEPTED);
-    status = TransferStatus.COMPLETED;
+    moveTo(TransferStatus.COMPLETED, "carried out", "bank", now);
     completedAt = now;
   }
 
   /** Nothing moved, for the reason given. */
   public void fail(String reason, Instant now) {
     requireStatus(TransferStatus.ACCEPTED);
-    status = TransferStatus.FAILED;
+    moveTo(TransferStatus.FAILED, reason, "bank", now);
     failureReason = reason;
     completedAt = now;
   }
@@ -130,8 +142,17 @@ public class Transfer {
   /** The money went back to the payer, fee included. */
   public void reverse(Instant now) {
     requireStatus(TransferStatus.COMPLETED);
-    status = TransferStatus.REVERSED;
+    moveTo(TransferStatus.REVERSED, "operation reversed", client.name(), now);
     reversedAt = now;
+  }
+
+  private void moveTo(TransferStatus next, String reason, String actor, Instant now) {
+    history.add(new TransferStatusChange(this, status, next, reason, actor, now));
+    status = next;
+  }
+
+  public List<TransferStatusChange> history() {
+    return List.copyOf(history);
   }
 
   private void requireStatus(TransferStatus expected) {

@@ -1,9 +1,10 @@
 package dev.escrow.bank.domain.transfer;
 
 import dev.escrow.bank.domain.partner.ApiClient;
+import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ public class TransferRepository {
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
+
+  @Inject RowLocks locks;
 
   public void add(Transfer transfer) {
     em.persist(transfer);
@@ -51,10 +54,11 @@ public class TransferRepository {
   }
 
   public Transfer lock(long id) {
-    Transfer transfer = em.find(Transfer.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (transfer != null) {
-      em.refresh(transfer);
+    if (!locks.lock("transfer", "id", id)) {
+      return null;
     }
+    Transfer transfer = em.find(Transfer.class, id);
+    em.refresh(transfer);
     return transfer;
   }
 
@@ -86,13 +90,12 @@ public class TransferRepository {
 
   /** Locks the operation: every change to it or its transfers' money goes one at a time. */
   public Operation lock(Operation operation) {
-    em.lock(operation, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(operation);
-    return operation;
+    return lockOperation(operation.id());
   }
 
   public Operation lockOperation(long id) {
-    Operation operation = em.find(Operation.class, id, LockModeType.PESSIMISTIC_WRITE);
+    locks.lock("operation", "id", id);
+    Operation operation = em.find(Operation.class, id);
     em.refresh(operation);
     return operation;
   }

@@ -2,13 +2,17 @@ package dev.escrow.bank.infrastructure.messaging;
 
 import dev.escrow.bank.application.TransferExecution;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Turns a queued transfer into its execution; nothing else. */
+/**
+ * Turns a queued transfer into its execution. A failed attempt is redelivered (the queue's bounded
+ * redelivery); on the last delivery a failure fails the transfer instead.
+ */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(
@@ -21,14 +25,28 @@ import jakarta.jms.MessageListener;
     })
 public class TransferConsumer implements MessageListener {
 
+  /** The queue's max-delivery-attempts (wildfly-config messaging.cli). */
+  static final int LAST_DELIVERY = 10;
+
   @Inject TransferExecution execution;
 
   @Override
   public void onMessage(Message message) {
+    long transferId;
+    int delivery;
     try {
-      execution.carryOut(message.getLongProperty(TransferQueue.TRANSFER_ID));
+      transferId = message.getLongProperty(TransferQueue.TRANSFER_ID);
+      delivery = message.getIntProperty("JMSXDeliveryCount");
     } catch (JMSException e) {
       throw new IllegalStateException("A transfer message without a transfer id", e);
+    }
+    try {
+      execution.carryOut(transferId);
+    } catch (EJBException e) {
+      if (delivery < LAST_DELIVERY) {
+        throw e;
+      }
+      execution.giveUp(transferId, "the bank could not carry it out");
     }
   }
 }

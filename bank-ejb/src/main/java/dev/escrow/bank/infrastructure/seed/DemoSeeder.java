@@ -5,6 +5,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -20,10 +21,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The demo data, loaded once with plain JDBC batches in one local transaction: for each of the ten
@@ -60,6 +63,13 @@ public class DemoSeeder {
   @Resource(lookup = "java:jboss/datasources/BankDS")
   DataSource dataSource;
 
+  /**
+   * Fixed number of accounts per customer instead of 1..100 at random (to measure the worst case).
+   */
+  @Inject
+  @ConfigProperty(name = "bank.demo.accounts.per.customer")
+  Optional<Integer> accountsPerCustomer;
+
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void seedOnce() {
@@ -74,11 +84,12 @@ public class DemoSeeder {
       c.commit();
       LOG.info(
           String.format(
-              "Demo seed: %d customers and %d accounts at %d banks loaded in %d ms",
+              "Demo seed: %d customers and %d accounts at %d banks loaded in %d ms (%s)",
               CUSTOMERS_PER_BANK * banks(c).size() + 1,
               accounts,
               banks(c).size(),
-              (System.nanoTime() - started) / 1_000_000));
+              (System.nanoTime() - started) / 1_000_000,
+              phases));
     } catch (SQLException e) {
       LOG.log(Level.SEVERE, "The demo seed failed and was rolled back", e);
     }
@@ -108,7 +119,10 @@ public class DemoSeeder {
     return banks;
   }
 
+  private String phases = "";
+
   private int seed(Connection c) throws SQLException {
+    long started = System.nanoTime();
     SecureRandom random = new SecureRandom();
     Timestamp now = Timestamp.from(Instant.now());
     List<SeedBank> banks = banks(c);
@@ -131,6 +145,7 @@ public class DemoSeeder {
       }
       customer.executeBatch();
     }
+    long customersDone = System.nanoTime();
     Map<String, Long> customerIds = new HashMap<>();
     try (Statement s = c.createStatement();
         ResultSet r =
@@ -160,7 +175,10 @@ public class DemoSeeder {
       for (SeedBank bank : banks) {
         for (int i = 1; i <= CUSTOMERS_PER_BANK; i++) {
           long customerId = customerIds.get("customer" + i + "@bank" + bank.code() + ".example");
-          int accounts = 1 + random.nextInt(MAX_ACCOUNTS_PER_CUSTOMER);
+          int accounts =
+              accountsPerCustomer
+                  .filter(n -> n > 0 && n <= MAX_ACCOUNTS_PER_CUSTOMER)
+                  .orElseGet(() -> 1 + random.nextInt(MAX_ACCOUNTS_PER_CUSTOMER));
           for (int a = 0; a < accounts; a++) {
             String number;
             do {
@@ -178,6 +196,7 @@ public class DemoSeeder {
       }
       account.executeBatch();
     }
+    long accountsDone = System.nanoTime();
     try (PreparedStatement deposits =
         c.prepareStatement(
             "insert into ledger_entry (external_id, kind, bucket, direction, account_id, amount,"
@@ -186,6 +205,13 @@ public class DemoSeeder {
       deposits.setTimestamp(1, now);
       deposits.executeUpdate();
     }
+    long depositsDone = System.nanoTime();
+    phases =
+        String.format(
+            "customers %d ms, accounts %d ms, opening deposits %d ms",
+            (customersDone - started) / 1_000_000,
+            (accountsDone - customersDone) / 1_000_000,
+            (depositsDone - accountsDone) / 1_000_000);
     try (Statement s = c.createStatement()) {
       s.executeUpdate("update bank_settings set processing_delay_seconds = 3 where id = 1");
     }

@@ -115,6 +115,12 @@ public class BackOfficeResource {
   }
 
   @GET
+  @Path("/fee-income")
+  public List<FeeScheduleService.FeeIncomeView> feeIncome() {
+    return fees.incomes();
+  }
+
+  @GET
   @Path("/settings")
   public Map<String, Integer> settings() {
     return Map.of("processingDelaySeconds", settings.processingDelaySeconds());

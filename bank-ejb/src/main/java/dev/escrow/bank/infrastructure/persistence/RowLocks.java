@@ -1,0 +1,50 @@
+package dev.escrow.bank.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Set;
+import org.hibernate.Session;
+
+/**
+ * Locks one row until the transaction ends. On PostgreSQL the lock is FOR NO KEY UPDATE, not FOR
+ * UPDATE: a row another transaction merely references (an authorization or a ledger row pointing at
+ * an account takes FOR KEY SHARE on it) must not wait for, or deadlock with, a transfer that
+ * changes the account's balance. H2 knows only FOR UPDATE (and no such foreign-key locks).
+ */
+@ApplicationScoped
+public class RowLocks {
+
+  private static final Set<String> TABLES =
+      Set.of("account", "operation", "transfer", "authorization_request", "fee_income");
+
+  @PersistenceContext(unitName = "bank")
+  EntityManager em;
+
+  private volatile String clause;
+
+  /** Locks the row of {@code table} with primary key {@code id}; false when there is none. */
+  public boolean lock(String table, String idColumn, long id) {
+    if (!TABLES.contains(table)) {
+      throw new IllegalArgumentException("Not a lockable table: " + table);
+    }
+    return !em.createNativeQuery(
+            "select " + idColumn + " from " + table + " where " + idColumn + " = ?1" + clause())
+        .setParameter(1, id)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private String clause() {
+    String known = clause;
+    if (known == null) {
+      String product =
+          em.unwrap(Session.class)
+              .doReturningWork(c -> c.getMetaData().getDatabaseProductName())
+              .toLowerCase();
+      known = product.contains("postgres") ? " for no key update" : " for update";
+      clause = known;
+    }
+    return known;
+  }
+}
