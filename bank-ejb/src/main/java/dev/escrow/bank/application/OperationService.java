@@ -6,7 +6,6 @@ import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.account.AccountRepository;
 import dev.escrow.bank.domain.fee.FeeSchedule;
 import dev.escrow.bank.domain.ledger.Ledger;
-import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.bank.domain.transfer.Operation;
 import dev.escrow.bank.domain.transfer.Transfer;
@@ -60,8 +59,7 @@ public class OperationService {
     }
     Account commissionAccount = null;
     List<Long> toLock = new ArrayList<>();
-    List<Transfer> completed = completed(all);
-    completed.forEach(t -> toLock.add(t.payee().id()));
+    completed(all).forEach(t -> toLock.add(t.payee().id()));
     if (commission.isPositive()) {
       if (request.commissionAccount() == null) {
         throw new InvalidInputException("commissionAccount", "is required with a commission");
@@ -73,31 +71,9 @@ public class OperationService {
       toLock.add(commissionAccount.id());
     }
     Map<Long, Account> locked = accounts.lockInOrder(toLock);
-    Map<Long, Money> heldByPayee = new LinkedHashMap<>();
-    for (Transfer t : completed) {
-      heldByPayee.merge(t.payee().id(), t.amount(), Money::plus);
-    }
-    Instant now = clock.now();
-    Money commissionLeft = commission;
-    for (Map.Entry<Long, Money> entry : heldByPayee.entrySet()) {
-      Account payee = locked.get(entry.getKey());
-      Money amount = entry.getValue();
-      payee.releaseHold(amount);
-      ledger.record(LedgerEntry.settlementRelease(operation, payee, amount, now));
-      Money taken = commissionLeft.min(amount);
-      commissionLeft = commissionLeft.minus(taken);
-      Money paid = amount.minus(taken);
-      if (paid.isPositive()) {
-        payee.credit(paid);
-        ledger.record(LedgerEntry.settlementCredit(operation, payee, paid, now));
-      }
-    }
-    if (commission.isPositive()) {
-      Account to = locked.get(commissionAccount.id());
-      to.credit(commission);
-      ledger.record(LedgerEntry.commission(operation, to, commission, now));
-    }
-    operation.settled(commission, commissionAccount, now);
+    operation
+        .settle(all, locked, commission, commissionAccount, clock.now())
+        .forEach(ledger::record);
     return OperationView.of(operation, all);
   }
 
@@ -128,17 +104,10 @@ public class OperationService {
     for (Transfer t : completed) {
       Account payer = locked.get(t.payer().id());
       Account payee = locked.get(t.payee().id());
-      payee.releaseHold(t.amount());
-      payer.credit(t.total());
-      if (t.fee().isPositive()) {
-        incomes.get(payer.bank().id()).refund(t.fee());
-      }
-      for (LedgerEntry row : ledger.originalRowsOf(t)) {
-        ledger.record(row.reversal(now));
-      }
-      t.reverse(now);
+      t.reverse(payer, payee, incomes.get(payer.bank().id()), ledger.originalRowsOf(t), now)
+          .forEach(ledger::record);
     }
-    operation.reversed(now);
+    operation.reverse(all, now);
     return OperationView.of(operation, all);
   }
 

@@ -5,14 +5,12 @@ import dev.escrow.bank.domain.account.AccountRepository;
 import dev.escrow.bank.domain.fee.FeeIncome;
 import dev.escrow.bank.domain.fee.FeeSchedule;
 import dev.escrow.bank.domain.ledger.Ledger;
-import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.bank.domain.transfer.TransferRepository;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -27,7 +25,6 @@ import java.util.logging.Logger;
 public class TransferExecution {
 
   private static final Logger LOG = Logger.getLogger(TransferExecution.class.getName());
-  public static final String INSUFFICIENT_FUNDS = "insufficient funds";
 
   @Inject TransferRepository transfers;
   @Inject AccountRepository accounts;
@@ -52,23 +49,11 @@ public class TransferExecution {
         accounts.lockInOrder(List.of(transfer.payer().id(), transfer.payee().id()));
     Account payer = locked.get(transfer.payer().id());
     Account payee = locked.get(transfer.payee().id());
-    Instant now = clock.now();
-    if (!payer.canPay(transfer.total())) {
-      transfer.fail(INSUFFICIENT_FUNDS, now);
-      return;
-    }
-    payer.debit(transfer.amount());
-    ledger.record(LedgerEntry.transferDebit(transfer, now));
-    payee.hold(transfer.amount());
-    ledger.record(LedgerEntry.transferHold(transfer, now));
-    if (transfer.fee().isPositive()) {
-      payer.debit(transfer.fee());
-      ledger.record(LedgerEntry.feeDebit(transfer, now));
-      FeeIncome income = fees.lockIncome(payer.bank().id());
-      income.earn(transfer.fee());
-      ledger.record(LedgerEntry.feeIncome(transfer, payer.bank(), now));
-    }
-    transfer.complete(now);
+    FeeIncome income =
+        transfer.fee().isPositive() && payer.canPay(transfer.total())
+            ? fees.lockIncome(payer.bank().id())
+            : null;
+    transfer.carryOut(payer, payee, income, clock.now()).forEach(ledger::record);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.escrow.bank.domain.transfer;
 
 import dev.escrow.bank.domain.account.Account;
+import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
 import jakarta.persistence.Column;
@@ -15,7 +16,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -120,16 +125,65 @@ public class Operation {
         .reduce(Money.ZERO, Money::plus);
   }
 
-  public void settled(Money commission, Account commissionAccount, Instant now) {
+  /**
+   * Settles on the locked accounts: each payee's money held for this operation leaves the hold and
+   * becomes its balance, less the commission (taken from the payees in transfer order), which the
+   * commission account receives. Answers the ledger rows to record.
+   */
+  public List<LedgerEntry> settle(
+      List<Transfer> transfers,
+      Map<Long, Account> lockedAccounts,
+      Money commission,
+      Account commissionAccount,
+      Instant now) {
     requireOpen();
+    Money held = held(transfers);
+    if (commission.isNegative() || commission.isGreaterThan(held)) {
+      throw new OperationConflictException(
+          "The commission " + commission + " is more than the money held, " + held);
+    }
+    if (commission.isPositive() && commissionAccount == null) {
+      throw new IllegalArgumentException("A commission needs a commission account");
+    }
+    Map<Long, Money> heldByPayee = new LinkedHashMap<>();
+    for (Transfer t : transfers) {
+      if (t.status() == TransferStatus.COMPLETED) {
+        heldByPayee.merge(t.payee().id(), t.amount(), Money::plus);
+      }
+    }
+    List<LedgerEntry> rows = new ArrayList<>();
+    Money commissionLeft = commission;
+    for (Map.Entry<Long, Money> entry : heldByPayee.entrySet()) {
+      Account payee = lockedAccounts.get(entry.getKey());
+      Money amount = entry.getValue();
+      payee.releaseHold(amount);
+      rows.add(LedgerEntry.settlementRelease(this, payee, amount, now));
+      Money taken = commissionLeft.min(amount);
+      commissionLeft = commissionLeft.minus(taken);
+      Money paid = amount.minus(taken);
+      if (paid.isPositive()) {
+        payee.credit(paid);
+        rows.add(LedgerEntry.settlementCredit(this, payee, paid, now));
+      }
+    }
+    if (commission.isPositive()) {
+      Account to = lockedAccounts.get(commissionAccount.id());
+      to.credit(commission);
+      rows.add(LedgerEntry.commission(this, to, commission, now));
+    }
     this.status = OperationStatus.SETTLED;
     this.commissionAmount = commission;
     this.commissionAccount = commissionAccount;
     this.closedAt = now;
+    return rows;
   }
 
-  public void reversed(Instant now) {
+  /** Marks the operation reversed, once each completed transfer has been reversed. */
+  public void reverse(List<Transfer> transfers, Instant now) {
     requireOpen();
+    if (transfers.stream().anyMatch(t -> t.status() == TransferStatus.COMPLETED)) {
+      throw new IllegalStateException("Reverse every completed transfer first");
+    }
     this.status = OperationStatus.REVERSED;
     this.closedAt = now;
   }

@@ -2,6 +2,8 @@ package dev.escrow.bank.domain.transfer;
 
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.authorization.Authorization;
+import dev.escrow.bank.domain.fee.FeeIncome;
+import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
 import jakarta.persistence.CascadeType;
@@ -124,8 +126,66 @@ public class Transfer {
     return transfer;
   }
 
+  public static final String INSUFFICIENT_FUNDS = "insufficient funds";
+
+  /**
+   * Carries the transfer out on its locked accounts: the payer pays amount and fee, the payee holds
+   * the amount, the payer's bank earns the fee. When the payer's balance does not cover it all the
+   * transfer fails and nothing moves. Answers the ledger rows to record (none when it failed).
+   */
+  public List<LedgerEntry> carryOut(
+      Account lockedPayer, Account lockedPayee, FeeIncome payerBankIncome, Instant now) {
+    requireStatus(TransferStatus.ACCEPTED);
+    requireOwn(lockedPayer, lockedPayee);
+    if (!lockedPayer.canPay(total())) {
+      fail(INSUFFICIENT_FUNDS, now);
+      return List.of();
+    }
+    List<LedgerEntry> rows = new ArrayList<>();
+    lockedPayer.debit(amount);
+    rows.add(LedgerEntry.transferDebit(this, now));
+    lockedPayee.hold(amount);
+    rows.add(LedgerEntry.transferHold(this, now));
+    if (fee.isPositive()) {
+      lockedPayer.debit(fee);
+      rows.add(LedgerEntry.feeDebit(this, now));
+      payerBankIncome.earn(fee);
+      rows.add(LedgerEntry.feeIncome(this, lockedPayer.bank(), now));
+    }
+    complete(now);
+    return rows;
+  }
+
+  /**
+   * Returns a completed transfer: the payee's hold gives the amount back, the payer gets amount and
+   * fee, the bank refunds the fee. Answers the compensating rows of the rows it first wrote.
+   */
+  public List<LedgerEntry> reverse(
+      Account lockedPayer,
+      Account lockedPayee,
+      FeeIncome payerBankIncome,
+      List<LedgerEntry> originalRows,
+      Instant now) {
+    requireStatus(TransferStatus.COMPLETED);
+    requireOwn(lockedPayer, lockedPayee);
+    lockedPayee.releaseHold(amount);
+    lockedPayer.credit(total());
+    if (fee.isPositive()) {
+      payerBankIncome.refund(fee);
+    }
+    moveTo(TransferStatus.REVERSED, "operation reversed", client.name(), now);
+    reversedAt = now;
+    return originalRows.stream().map(row -> row.reversal(now)).toList();
+  }
+
+  private void requireOwn(Account lockedPayer, Account lockedPayee) {
+    if (!lockedPayer.id().equals(payer.id()) || !lockedPayee.id().equals(payee.id())) {
+      throw new IllegalArgumentException("These are not the transfer's accounts");
+    }
+  }
+
   /** The money moved: the payer paid amount and fee, the payee holds the amount. */
-  public void complete(Instant now) {
+  void complete(Instant now) {
     requireStatus(TransferStatus.ACCEPTED);
     moveTo(TransferStatus.COMPLETED, "carried out", "bank", now);
     completedAt = now;
@@ -137,13 +197,6 @@ public class Transfer {
     moveTo(TransferStatus.FAILED, reason, "bank", now);
     failureReason = reason;
     completedAt = now;
-  }
-
-  /** The money went back to the payer, fee included. */
-  public void reverse(Instant now) {
-    requireStatus(TransferStatus.COMPLETED);
-    moveTo(TransferStatus.REVERSED, "operation reversed", client.name(), now);
-    reversedAt = now;
   }
 
   private void moveTo(TransferStatus next, String reason, String actor, Instant now) {
