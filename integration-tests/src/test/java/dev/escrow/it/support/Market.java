@@ -194,7 +194,17 @@ public final class Market {
         Thread.currentThread().interrupt();
       }
     }
-    return fail("No code mailed to " + email + " for " + reference);
+    StringBuilder seen = new StringBuilder();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      try {
+        if (recipient(message).equalsIgnoreCase(email)) {
+          seen.append("\n---\n").append(message.getContent());
+        }
+      } catch (Exception e) {
+        seen.append("\n(unreadable) ").append(e);
+      }
+    }
+    return fail("No code mailed to " + email + " for " + reference + "; mails to it:" + seen);
   }
 
   private static String recipient(MimeMessage message) {

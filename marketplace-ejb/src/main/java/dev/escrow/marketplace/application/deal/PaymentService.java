@@ -1,6 +1,7 @@
 package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.application.Callers;
+import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
@@ -160,6 +161,9 @@ public class PaymentService {
    * this instant ({@code paidAt}), which is what counts against the deadline.
    */
   public Payment confirmPayment(long paymentId, String login, String code) {
+    if (code == null || !code.strip().matches("\\d{6}")) {
+      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
+    }
     User payer = callers.byLogin(login);
     Payment payment =
         payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
@@ -173,7 +177,7 @@ public class PaymentService {
     }
     Instant now = clock.instant();
     payment.deal().requirePayableAt(now);
-    BankClient.CodeCheck check = bank.verifyCode(payment.bankAuthorizationId(), code);
+    BankClient.CodeCheck check = bank.verifyCode(payment.bankAuthorizationId(), code.strip());
     if (check.refusal() != null) {
       throw new StateConflictException(check.refusal());
     }

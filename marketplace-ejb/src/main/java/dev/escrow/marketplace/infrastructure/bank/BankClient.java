@@ -283,11 +283,12 @@ public class BankClient {
    * Pays the held money of an operation to its payees, less the commission to the given account.
    */
   public void settle(String operationKey, Money commission, String commissionAccount) {
-    JsonObject body =
-        Json.createObjectBuilder()
-            .add("commissionAmount", commission.toString())
-            .add("commissionAccount", commissionAccount)
-            .build();
+    jakarta.json.JsonObjectBuilder builder =
+        Json.createObjectBuilder().add("commissionAmount", commission.toString());
+    if (commissionAccount != null) {
+      builder.add("commissionAccount", commissionAccount);
+    }
+    JsonObject body = builder.build();
     HttpResponse<String> response =
         send(
             partner("/partner/operations/" + encode(operationKey) + "/settlement")
@@ -380,5 +381,47 @@ public class BankClient {
     }
     return new BankUnavailableException(
         "The bank answered " + response.statusCode() + " to " + what);
+  }
+
+  /** An account's money as its bank shows it after the holder's code. */
+  public record Balance(Money balance, Money held) {}
+
+  /** Has the bank mail the holder a code that allows one look at this account's balance. */
+  public Authorization requestBalanceCode(String accountNumber) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("accountNumber", accountNumber)
+            .add("purpose", "BALANCE")
+            .add("reference", "balance of " + accountNumber)
+            .build();
+    HttpResponse<String> response =
+        send(partner("/partner/authorizations").POST(json(body)).build());
+    if (response.statusCode() != 201) {
+      throw unexpected("a balance code request", response);
+    }
+    JsonObject answer = read(response);
+    return new Authorization(
+        text(answer, "id"), text(answer, "sentTo"), Instant.parse(text(answer, "expiresAt")));
+  }
+
+  /** The balance, once, after the BALANCE authorization was verified. */
+  public Balance balance(String accountNumber, String authorizationId) {
+    HttpResponse<String> response =
+        send(
+            partner(
+                    "/partner/accounts/"
+                        + encode(accountNumber)
+                        + "/balance?authorizationId="
+                        + encode(authorizationId))
+                .GET()
+                .build());
+    if (response.statusCode() == 403 || response.statusCode() == 409) {
+      throw new BankRefusedException(detail(response, "The bank does not show this balance now"));
+    }
+    if (response.statusCode() != 200) {
+      throw unexpected("a balance look-up", response);
+    }
+    JsonObject answer = read(response);
+    return new Balance(Money.of(decimal(answer, "balance")), Money.of(decimal(answer, "held")));
   }
 }

@@ -119,6 +119,8 @@ public class DealPage implements Serializable {
       code = null;
       amount = null;
       Pages.dealInfo("deal.processing");
+    } catch (dev.escrow.marketplace.application.InvalidInputException e) {
+      Pages.dealError("codeForm:code", "deal.codeFormat");
     } catch (WrongCodeException e) {
       Pages.dealError("codeForm:code", "deal.wrongCode", e.attemptsLeft());
     } catch (StateConflictException e) {

@@ -1,0 +1,98 @@
+package dev.escrow.marketplace.interfaces.web;
+
+import dev.escrow.marketplace.application.AccountBalanceService;
+import dev.escrow.marketplace.application.InvalidInputException;
+import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.deal.WrongCodeException;
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.infrastructure.bank.BankClient;
+import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/** Cabinet: the balance of one of my accounts, after the code the bank mails to the holder. */
+@Named
+@ViewScoped
+public class AccountBalanceView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject AccountBalanceService balances;
+
+  private Long accountId;
+  private String accountNumber;
+  private String authorizationId;
+  private String sentTo;
+  private String code;
+  private String balance;
+  private String held;
+
+  public void requestCode(long id, String number) {
+    balance = null;
+    held = null;
+    try {
+      BankClient.Authorization authorization = balances.requestCode(Pages.login(), id);
+      accountId = id;
+      accountNumber = number;
+      authorizationId = authorization.id();
+      sentTo = authorization.sentTo();
+      Pages.dealInfo("deal.codeSent", sentTo);
+    } catch (UnknownObjectException e) {
+      Pages.dealError(null, "deal.accountUnknown");
+    } catch (BankUnavailableException e) {
+      Pages.dealError(null, "deal.bankAway");
+    }
+  }
+
+  public void show() {
+    if (authorizationId == null) {
+      return;
+    }
+    try {
+      BankClient.Balance shown = balances.balance(Pages.login(), accountId, authorizationId, code);
+      balance = shown.balance().toString();
+      held = shown.held().toString();
+      authorizationId = null;
+      code = null;
+    } catch (InvalidInputException e) {
+      Pages.dealError("balanceForm:code", "deal.codeFormat");
+    } catch (WrongCodeException e) {
+      Pages.dealError("balanceForm:code", "deal.wrongCode", e.attemptsLeft());
+    } catch (StateConflictException e) {
+      authorizationId = null;
+      Pages.dealError(null, "deal.codeRefused");
+    } catch (BankUnavailableException e) {
+      Pages.dealError(null, "deal.bankAway");
+    }
+  }
+
+  public boolean isAwaitingCode() {
+    return authorizationId != null;
+  }
+
+  public String getAccountNumber() {
+    return accountNumber;
+  }
+
+  public String getSentTo() {
+    return sentTo;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public String getBalance() {
+    return balance;
+  }
+
+  public String getHeld() {
+    return held;
+  }
+}
