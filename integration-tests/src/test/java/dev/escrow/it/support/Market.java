@@ -229,7 +229,7 @@ public final class Market {
         }
       }
       try {
-        Thread.sleep(250);
+        Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
