@@ -62,9 +62,15 @@ class PaymentFlowIT extends EarDeployment {
     long confirmed = System.nanoTime();
     assertEquals("PROCESSING", payment.getString("status"));
     assertTrue(payment.getString("paidAt") != null);
-    Market.await(buyer.api(), "/api/v1/payments/" + payment.getString("id"), p -> p.getString("status").equals("SUCCEEDED"), BANK_TIME);
+    Market.await(
+        buyer.api(),
+        "/api/v1/payments/" + payment.getString("id"),
+        p -> p.getString("status").equals("SUCCEEDED"),
+        BANK_TIME);
     // A figure, not an assertion: how long the bank and the queues took with no processing delay.
-    System.out.printf("FIGURE one payment, code accepted -> SUCCEEDED: %d ms%n", (System.nanoTime() - confirmed) / 1_000_000);
+    System.out.printf(
+        "FIGURE one payment, code accepted -> SUCCEEDED: %d ms%n",
+        (System.nanoTime() - confirmed) / 1_000_000);
 
     awaitDeal(buyer, deal, "COMPLETED");
     awaitBalance(seller.accountNumber(), "950.00");
