@@ -1,7 +1,10 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.domain.history.History;
+import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
+import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -10,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,23 +28,32 @@ public class OfferService {
   @Inject Callers callers;
   @Inject OfferRepository offers;
   @Inject Clock clock;
+  @Inject History history;
 
   public Offer submitOffer(@NotNull String login, @NotNull @Valid OfferDraft draft) {
     User seller = callers.byLogin(login);
-    return offers.add(
-        new Offer(
-            seller,
-            draft.title(),
-            draft.description(),
-            draft.price(),
-            draft.paymentWindow(),
-            clock.instant()));
+    Instant now = clock.instant();
+    Offer offer =
+        offers.add(
+            new Offer(
+                seller,
+                draft.title(),
+                draft.description(),
+                draft.price(),
+                draft.paymentWindow(),
+                now));
+    history.record(
+        StatusChange.Subject.OFFER, offer.id(), null, offer.status(), now, "submitted", login);
+    return offer;
   }
 
   public Offer reviseOffer(@NotNull String login, long offerId, @NotNull @Valid OfferDraft draft) {
     Offer offer = ownOffer(login, offerId);
-    offer.revise(
-        draft.title(), draft.description(), draft.price(), draft.paymentWindow(), clock.instant());
+    OfferStatus before = offer.status();
+    Instant now = clock.instant();
+    offer.revise(draft.title(), draft.description(), draft.price(), draft.paymentWindow(), now);
+    history.record(
+        StatusChange.Subject.OFFER, offer.id(), before, offer.status(), now, "revised", login);
     return offer;
   }
 

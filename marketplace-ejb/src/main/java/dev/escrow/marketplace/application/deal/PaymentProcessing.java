@@ -5,6 +5,7 @@ import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.DealState;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -119,6 +120,14 @@ public class PaymentProcessing {
           "payment " + paymentId + " of " + payment.amount(),
           StatusChange.SYSTEM);
       if (after == DealState.COMPLETED) {
+        history.record(
+            StatusChange.Subject.OFFER,
+            deal.offer().id(),
+            OfferStatus.RESERVED,
+            deal.offer().status(),
+            now,
+            "deal " + deal.id() + " paid in full",
+            StatusChange.SYSTEM);
         queue.payout(deal.id());
       }
     } else {

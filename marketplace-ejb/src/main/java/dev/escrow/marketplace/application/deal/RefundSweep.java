@@ -5,6 +5,7 @@ import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.DealState;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -69,6 +70,14 @@ public class RefundSweep {
         deal.status(),
         now,
         "not paid in full by " + deal.dueAt(),
+        StatusChange.SYSTEM);
+    history.record(
+        StatusChange.Subject.OFFER,
+        deal.offer().id(),
+        OfferStatus.RESERVED,
+        deal.offer().status(),
+        now,
+        "deal " + dealId + " expired",
         StatusChange.SYSTEM);
     queue.payout(dealId);
     return Outcome.EXPIRED;
