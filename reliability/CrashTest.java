@@ -140,6 +140,11 @@ public class CrashTest {
             + " requests cut by a crash, "
             + lostConfirmations.get()
             + " codes used by a confirmation the crash rolled back");
+    if (Boolean.parseBoolean(env("KILL_IN_FLIGHT", "true"))) {
+      // One more kill while the background work (submissions, outcomes, payouts) is in flight.
+      say("in flight before the extra kill: " + sql(BUSY));
+      killAndRestart();
+    }
     awaitQuiet();
     int found = check();
     say(
@@ -615,10 +620,7 @@ public class CrashTest {
 
   void awaitQuiet() {
     Instant deadline = Instant.now().plusSeconds(Long.parseLong(env("QUIET_TIMEOUT", "600")));
-    String busy =
-        "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' processing, '"
-            + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due, '"
-            + " || (SELECT count(*) FROM marketplace.deal WHERE status IN ('AWAITING_PAYMENT','IN_PROGRESS') AND due_at < now()) || ' overdue open deals'";
+    String busy = BUSY;
     String last = "";
     while (Instant.now().isBefore(deadline)) {
       String now = sql(busy);
@@ -633,6 +635,11 @@ public class CrashTest {
     }
     say("the background work did not finish in time: " + last);
   }
+
+  static final String BUSY =
+        "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' processing, '"
+            + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due, '"
+            + " || (SELECT count(*) FROM marketplace.deal WHERE status IN ('AWAITING_PAYMENT','IN_PROGRESS') AND due_at < now()) || ' overdue open deals'";
 
   int check() throws IOException {
     Map<String, String> checks = new LinkedHashMap<>();
