@@ -240,6 +240,7 @@ public class CrashTest {
               + " confirmations");
       Instant t = Instant.now();
       kill();
+      say("  at the kill: " + sql(WINDOWS));
       startServer();
       say("  restarted in " + Duration.between(t, Instant.now()).toSeconds() + " s");
     } catch (Exception e) {
@@ -635,6 +636,14 @@ public class CrashTest {
     }
     say("the background work did not finish in time: " + last);
   }
+
+  /** The crash windows a kill hit, read from the database while the server is dead. */
+  static final String WINDOWS =
+      "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' payments processing, '"
+          + " || (SELECT count(*) FROM bank.transfer t JOIN marketplace.payment p ON t.idempotency_key = 'payment-' || p.id"
+          + "     WHERE p.bank_transfer_id IS NULL) || ' transfers accepted by the bank whose id the marketplace had not stored, '"
+          + " || (SELECT count(*) FROM bank.transfer WHERE status = 'ACCEPTED') || ' transfers not yet carried out, '"
+          + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due'";
 
   static final String BUSY =
         "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' processing, '"
