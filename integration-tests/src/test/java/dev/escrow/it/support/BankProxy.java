@@ -44,7 +44,7 @@ public final class BankProxy {
   public static synchronized BankProxy shared() {
     if (shared == null) {
       int http = Integer.getInteger("http.port", 8080);
-      int port = Integer.getInteger("bank.proxy.port", http + 1000);
+      int port = Integer.getInteger("bank.proxy.port", Integer.parseInt("1" + http));
       shared = new BankProxy(port, http);
       shared.start();
     }
