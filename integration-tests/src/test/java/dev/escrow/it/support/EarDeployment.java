@@ -17,6 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 public abstract class EarDeployment {
 
+  static {
+    // The marketplace reaches the bank through the suite's proxy (MARKETPLACE_BANK_URL): it must
+    // listen before the server starts.
+    BankProxy.shared();
+  }
+
   @Deployment(testable = false)
   public static EnterpriseArchive ear() {
     File ear = new File(System.getProperty("ear.file", "../ear/target/escrow.ear"));

@@ -154,8 +154,14 @@ public class Authorization {
       case LOCKED:
         return new Verification(Verification.Outcome.LOCKED, 0);
       case USED:
-      case VERIFIED:
         return new Verification(Verification.Outcome.ALREADY_USED, attemptsLeft);
+      case VERIFIED:
+        // A repeat of the right code before the code is used answers as the first time: the
+        // partner may have lost our answer (its transaction rolled back in a crash) and asks
+        // again. It grants nothing more: the one transfer or balance look-up still uses it once.
+        return matches(code)
+            ? new Verification(Verification.Outcome.VERIFIED, attemptsLeft)
+            : new Verification(Verification.Outcome.ALREADY_USED, attemptsLeft);
       default:
         break;
     }

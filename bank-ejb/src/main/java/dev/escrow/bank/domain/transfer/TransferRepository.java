@@ -49,6 +49,17 @@ public class TransferRepository {
         .findFirst();
   }
 
+  /** Ids of transfers still ACCEPTED that were accepted before {@code before}, oldest first. */
+  public java.util.List<Long> acceptedBefore(java.time.Instant before, int max) {
+    return em.createQuery(
+            "select t.id from Transfer t where t.status = :s and t.acceptedAt < :b order by t.id",
+            Long.class)
+        .setParameter("s", TransferStatus.ACCEPTED)
+        .setParameter("b", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   public Optional<Transfer> byId(long id) {
     return Optional.ofNullable(em.find(Transfer.class, id));
   }

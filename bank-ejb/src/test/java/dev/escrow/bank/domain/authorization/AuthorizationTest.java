@@ -34,13 +34,20 @@ class AuthorizationTest {
   }
 
   @Test
-  void theRightCodeVerifiesOnce() {
+  void theRightCodeVerifiesAgainUntilItIsUsedButNoOtherCode() {
     Authorization authorization = payment("123456");
     assertTrue(authorization.verify("123456", NOW.plusSeconds(10)).verified());
     assertEquals(AuthorizationStatus.VERIFIED, authorization.status());
+    assertTrue(
+        authorization.verify("123456", NOW.plusSeconds(11)).verified(),
+        "a partner that lost the answer asks again");
     assertEquals(
         Verification.Outcome.ALREADY_USED,
-        authorization.verify("123456", NOW.plusSeconds(11)).outcome());
+        authorization.verify("654321", NOW.plusSeconds(12)).outcome());
+    authorization.use(NOW.plusSeconds(13));
+    assertEquals(
+        Verification.Outcome.ALREADY_USED,
+        authorization.verify("123456", NOW.plusSeconds(14)).outcome());
   }
 
   @Test

@@ -26,8 +26,19 @@ public class DealRepository {
   }
 
   /** The deal, locked until the transaction ends: payments of one deal are applied one by one. */
+  /**
+   * The row, locked, with what is committed now. An entity this transaction already read (e.g.
+   * through a lazy association) is re-read under the lock: {@code em.find(.., PESSIMISTIC_WRITE)}
+   * on it would only compare versions and fail with "Row was updated" when another transaction
+   * committed in between (the crash test's concurrent payments of one deal did).
+   */
   public Optional<Deal> findForUpdate(long id) {
-    return Optional.ofNullable(em.find(Deal.class, id, LockModeType.PESSIMISTIC_WRITE));
+    Deal found = em.find(Deal.class, id);
+    if (found == null) {
+      return Optional.empty();
+    }
+    em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.of(found);
   }
 
   public List<Deal> ofBuyer(long buyerId) {

@@ -27,8 +27,19 @@ public class PaymentRepository {
     return Optional.ofNullable(em.find(Payment.class, id));
   }
 
+  /**
+   * The row, locked, with what is committed now. An entity this transaction already read (e.g.
+   * through a lazy association) is re-read under the lock: {@code em.find(.., PESSIMISTIC_WRITE)}
+   * on it would only compare versions and fail with "Row was updated" when another transaction
+   * committed in between (the crash test's concurrent payments of one deal did).
+   */
   public Optional<Payment> findForUpdate(long id) {
-    return Optional.ofNullable(em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
+    Payment found = em.find(Payment.class, id);
+    if (found == null) {
+      return Optional.empty();
+    }
+    em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.of(found);
   }
 
   public List<Payment> ofDeal(long dealId) {

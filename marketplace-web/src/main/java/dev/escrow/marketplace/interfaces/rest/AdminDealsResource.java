@@ -4,6 +4,7 @@ import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
+import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
 import dev.escrow.marketplace.interfaces.rest.DealJson.AdminDealView;
 import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +59,7 @@ public class AdminDealsResource {
   @Inject PaymentService payments;
   @Inject DealViews views;
   @Inject Jobs jobs;
+  @Inject DeadLetters deadLetters;
 
   @GET
   @Path("/deals")
@@ -103,5 +105,38 @@ public class AdminDealsResource {
   @Path("/jobs")
   public List<JobJson> recentJobs() {
     return jobs.recent(50).stream().map(JobJson::of).toList();
+  }
+
+  /** A message redelivery gave up on, as the admin sees it. */
+  public record DeadLetterJson(
+      String messageId,
+      String queue,
+      String kind,
+      String subjectId,
+      Integer attempt,
+      Integer deliveries,
+      String sentAt) {
+    static DeadLetterJson of(DeadLetters.DeadLetter d) {
+      return new DeadLetterJson(
+          d.messageId(),
+          d.queue(),
+          d.kind(),
+          d.subjectId(),
+          d.attempt(),
+          d.deliveries(),
+          d.sentAt() == null ? null : d.sentAt().toString());
+    }
+  }
+
+  @GET
+  @Path("/dead-letters")
+  @Operation(
+      summary =
+          "Messages in the dead-letter queue (java:/jms/queue/DLQ): background steps that failed"
+              + " their last delivery, with the queue they came from; read, not consumed")
+  public List<DeadLetterJson> deadLetters(@QueryParam("max") @DefaultValue("100") int max) {
+    return deadLetters.list(Math.min(Math.max(max, 1), 500)).stream()
+        .map(DeadLetterJson::of)
+        .toList();
   }
 }

@@ -5,6 +5,7 @@ import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.deal.DealState;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
+import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
 import dev.escrow.platform.money.Money;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,6 +57,8 @@ public class AdminDealsPage {
   @Inject PaymentService payments;
   @Inject Dashboard dashboard;
   @Inject Jobs jobs;
+  @Inject DeadLetters deadLetters;
+  private List<DeadLetters.DeadLetter> deadLetterList;
 
   private Dashboard.Figures figures;
 
@@ -156,6 +159,14 @@ public class AdminDealsPage {
                     p.paidAt(),
                     p.failureReason()))
         .toList();
+  }
+
+  /** What redelivery gave up on (the jobs page shows it under the jobs). */
+  public List<DeadLetters.DeadLetter> getDeadLetters() {
+    if (deadLetterList == null) {
+      deadLetterList = deadLetters.list(100);
+    }
+    return deadLetterList;
   }
 
   public List<JobLine> getJobs() {

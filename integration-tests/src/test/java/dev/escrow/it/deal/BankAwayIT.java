@@ -1,0 +1,182 @@
+package dev.escrow.it.deal;
+
+import static dev.escrow.it.support.Market.BANK_A;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.escrow.it.support.Api;
+import dev.escrow.it.support.BankProxy;
+import dev.escrow.it.support.EarDeployment;
+import dev.escrow.it.support.Market;
+import dev.escrow.it.support.Market.Person;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A slow or absent bank: the marketplace reaches the bank through the suite's TCP proxy, which
+ * these tests take away and bring back. Confirmed payments wait and complete once the bank is back,
+ * nothing is lost and nothing paid twice (balances to the kopeck); the steps that need the bank at
+ * once answer 503 with Retry-After and change nothing. Redelivery that never succeeds ends in the
+ * dead-letter queue, which the admin sees.
+ */
+class BankAwayIT extends EarDeployment {
+
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+          new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
+
+  private static final Duration BACK_IN_TIME = Duration.ofSeconds(90);
+
+  @ArquillianResource ManagementClient management;
+
+  @BeforeAll
+  static void theMarketplaceHasASettlementAccount() {
+    Market.settlementAccount();
+  }
+
+  @AfterEach
+  void theBankIsBack() {
+    BankProxy.shared().back();
+  }
+
+  @Test
+  void confirmedPaymentsWaitForTheBankAndCompleteOnceWhenItIsBack() throws Exception {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "1000.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "300.00", "PT1H", "5"));
+    PaymentFlowIT.pay(mail, buyer, deal, "100.00");
+    PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
+
+    JsonObject started = start(buyer, deal, "200.00");
+    String payment = started.getString("id");
+    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+
+    // The bank answers the code check, then goes away before the transfer is submitted.
+    BankProxy.shared().awayExcept("/verification");
+    Api.Reply confirmed =
+        buyer
+            .api()
+            .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
+    assertEquals(202, confirmed.status(), confirmed.body());
+    int droppedBefore = BankProxy.shared().dropped();
+    Thread.sleep(8000);
+    assertTrue(BankProxy.shared().dropped() > droppedBefore, "the marketplace kept trying");
+    assertEquals(
+        "PROCESSING",
+        buyer.api().get("/api/v1/payments/" + payment).json().getString("status"),
+        "a confirmed payment waits for the bank");
+    JsonObject waiting = buyer.api().get("/api/v1/deals/" + deal).json();
+    assertEquals("100.00", waiting.getString("paidAmount"));
+    assertEquals(new BigDecimal("900.00"), Market.balance(buyer.accountNumber()));
+    assertEquals(new BigDecimal("100.00"), Market.held(seller.accountNumber()));
+
+    BankProxy.shared().back();
+    Market.await(
+        buyer.api(),
+        "/api/v1/payments/" + payment,
+        p -> p.getString("status").equals("SUCCEEDED"),
+        BACK_IN_TIME);
+    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
+    // 300.00 less 5 % commission: paid out once, nothing paid twice.
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "285.00");
+    assertEquals(new BigDecimal("700.00"), Market.balance(buyer.accountNumber()));
+    assertEquals(new BigDecimal("0.00"), Market.held(seller.accountNumber()));
+    JsonObject done = buyer.api().get("/api/v1/deals/" + deal).json();
+    assertEquals("300.00", done.getString("paidAmount"));
+    assertEquals(2, done.getJsonArray("payments").size());
+  }
+
+  @Test
+  void startingOrConfirmingWhileTheBankIsAwayAnswers503AndChangesNothing() {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "250.00", "PT1H", "0"));
+
+    BankProxy.shared().away();
+    Api.Reply refused = startReply(buyer, deal, "250.00");
+    assertEquals(503, refused.status(), refused.body());
+    assertNotNull(refused.header("Retry-After"), "503 says when to try again");
+    JsonObject unchanged = buyer.api().get("/api/v1/deals/" + deal).json();
+    assertEquals("AWAITING_PAYMENT", unchanged.getJsonObject("status").getString("code"));
+    assertEquals(0, unchanged.getJsonArray("payments").size(), "no payment was recorded");
+    BankProxy.shared().back();
+
+    String payment = start(buyer, deal, "250.00").getString("id");
+    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+    BankProxy.shared().away();
+    Api.Reply notNow =
+        buyer
+            .api()
+            .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
+    assertEquals(503, notNow.status(), notNow.body());
+    assertNotNull(notNow.header("Retry-After"));
+    assertEquals(
+        "AWAITING_CONFIRMATION",
+        buyer.api().get("/api/v1/payments/" + payment).json().getString("status"));
+    assertEquals(new BigDecimal("500.00"), Market.balance(buyer.accountNumber()));
+
+    BankProxy.shared().back();
+    Api.Reply confirmed =
+        buyer
+            .api()
+            .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
+    assertEquals(202, confirmed.status(), "the same code works once the bank is back");
+    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
+    assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()));
+  }
+
+  @Test
+  void redeliveryEndsInTheDeadLetterQueueWhichTheAdminSees() throws Exception {
+    // Every queue: bounded redelivery, then the DLQ (the server's own configuration).
+    ModelNode read = new ModelNode();
+    read.get("operation").set("read-resource");
+    read.get("address").add("subsystem", "messaging-activemq").add("server", "default");
+    read.get("address").add("address-setting", "#");
+    ModelNode setting = management.getControllerClient().execute(read);
+    assertEquals("success", setting.get("outcome").asString(), setting.toString());
+    ModelNode result = setting.get("result");
+    assertEquals("jms.queue.DLQ", result.get("dead-letter-address").asString());
+    assertEquals(10, result.get("max-delivery-attempts").asInt());
+
+    // The admin's view lists exactly what the broker holds in the DLQ.
+    ModelNode count = new ModelNode();
+    count.get("operation").set("count-messages");
+    count.get("address").add("subsystem", "messaging-activemq").add("server", "default");
+    count.get("address").add("jms-queue", "DLQ");
+    ModelNode counted = management.getControllerClient().execute(count);
+    assertEquals("success", counted.get("outcome").asString(), counted.toString());
+    Api.Reply view = Api.admin().get("/api/v1/admin/dead-letters?max=500");
+    assertEquals(200, view.status(), view.body());
+    assertEquals(counted.get("result").asLong(), view.array().size(), view.body());
+
+    Person client = Market.client(BANK_A, null);
+    assertEquals(403, client.api().get("/api/v1/admin/dead-letters").status());
+  }
+
+  private static JsonObject start(Person buyer, String deal, String amount) {
+    Api.Reply started = startReply(buyer, deal, amount);
+    assertEquals(201, started.status(), started.body());
+    return started.json();
+  }
+
+  private static Api.Reply startReply(Person buyer, String deal, String amount) {
+    return buyer
+        .api()
+        .post(
+            "/api/v1/deals/" + deal + "/payments",
+            "{\"accountId\":\"" + buyer.accountId() + "\",\"amount\":\"" + amount + "\"}");
+  }
+}
