@@ -1,12 +1,15 @@
 package dev.escrow.marketplace.interfaces.rest;
 
+import dev.escrow.marketplace.application.AccountBalanceService;
 import dev.escrow.marketplace.application.AccountService;
 import dev.escrow.marketplace.application.NewAccount;
 import dev.escrow.marketplace.domain.user.Role;
+import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.AccountJson;
 import dev.escrow.marketplace.interfaces.rest.Requests.AccountRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -63,5 +66,46 @@ public class MyAccountsResource {
   @Operation(summary = "My bound accounts")
   public List<AccountJson> list(@Context SecurityContext security) {
     return accounts.accountsOf(Caller.login(security)).stream().map(AccountJson::of).toList();
+  }
+
+  // The balance of one of my accounts, shown by the bank after a code mailed to the holder.
+
+  @Inject AccountBalanceService balances;
+
+  public record CodeSent(String authorizationId, String sentTo, String expiresAt) {}
+
+  public record BalanceRequest(
+      String authorizationId, @JsonbTypeDeserializer(LenientText.class) String code) {}
+
+  public record BalanceJson(String balance, String held) {}
+
+  @POST
+  @Path("/{id}/balance-code")
+  @Operation(summary = "The bank mails the account holder a code for one look at the balance")
+  @APIResponse(responseCode = "201", description = "Code sent")
+  @APIResponse(responseCode = "503", description = "The bank cannot be reached")
+  public Response requestCode(@PathParam("id") String id, @Context SecurityContext security) {
+    BankClient.Authorization code = balances.requestCode(Caller.login(security), Fields.id(id));
+    return Response.status(Response.Status.CREATED)
+        .entity(new CodeSent(code.id(), code.sentTo(), code.expiresAt().toString()))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/balance")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The balance, after the code (once per code)")
+  @APIResponse(responseCode = "400", description = "Wrong code (attemptsLeft)")
+  @APIResponse(responseCode = "409", description = "The code expired, is locked or was used")
+  public BalanceJson balance(
+      @PathParam("id") String id, BalanceRequest request, @Context SecurityContext security) {
+    Fields fields = new Fields();
+    String authorization =
+        fields.text("authorizationId", request == null ? null : request.authorizationId(), 64);
+    String code = fields.text("code", request == null ? null : request.code(), 32);
+    fields.check();
+    BankClient.Balance balance =
+        balances.balance(Caller.login(security), Fields.id(id), authorization, code);
+    return new BalanceJson(balance.balance().toString(), balance.held().toString());
   }
 }
