@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.engine.SourceOfRandomness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -160,6 +161,8 @@ class BadInputFuzzIT extends EarDeployment {
     Snapshot before = snapshot(seller, buyer, customer);
     List<Case> cases = new ArrayList<>();
     Random random = new Random(SEED);
+    // jqwik's samples outside a property draw from this thread's source of randomness: seed it.
+    SourceOfRandomness.create(String.valueOf(SEED));
     for (Endpoint endpoint : endpoints) {
       cases.addAll(casesFor(endpoint, random, seller, buyer));
     }
@@ -168,13 +171,22 @@ class BadInputFuzzIT extends EarDeployment {
 
     Map<Integer, Integer> histogram = new TreeMap<>();
     List<String> failures = new ArrayList<>();
+    Map<String, Integer> kinds = new TreeMap<>();
     Set<String> endpointsHit = new TreeSet<>();
     for (Outcome outcome : outcomes) {
       histogram.merge(outcome.status(), 1, Integer::sum);
       endpointsHit.add(outcome.sent().endpoint().key());
       String problem = check(outcome);
-      if (problem != null && failures.size() < 60) {
+      if (problem != null) {
         failures.add(problem);
+        kinds.merge(
+            problem.substring(0, problem.indexOf(':'))
+                + " "
+                + outcome.status()
+                + " "
+                + outcome.sent().endpoint().key(),
+            1,
+            Integer::sum);
       }
     }
     long fiveHundreds = outcomes.stream().filter(o -> o.status() >= 500).count();
@@ -188,8 +200,12 @@ class BadInputFuzzIT extends EarDeployment {
         histogram,
         fiveHundreds,
         created);
+    kinds.forEach((kind, n) -> System.out.println("FUZZ bad: " + n + " x " + kind));
     assertTrue(
-        failures.isEmpty(), failures.size() + " bad answers:\n" + String.join("\n", failures));
+        failures.isEmpty(),
+        failures.size()
+            + " bad answers:\n"
+            + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     before.assertUnchangedBut(after, created);
   }
 
@@ -671,7 +687,10 @@ class BadInputFuzzIT extends EarDeployment {
         cases.add(
             new Case(
                 endpoint,
-                query(endpoint, withIds(endpoint.template(), id), random),
+                query(
+                    endpoint,
+                    withIds(endpoint.template(), id.contains("%") ? id : encode(id)),
+                    random),
                 endpoint.fields().isEmpty() ? null : body(endpoint, plausible(endpoint)),
                 json(auth)));
       }
@@ -848,10 +867,7 @@ class BadInputFuzzIT extends EarDeployment {
                 .ofMinLength(1)
                 .ofMaxLength(32),
             Arbitraries.strings().numeric().withChars(".-e,").ofMinLength(1).ofMaxLength(40));
-    return strings.generator(1000).stream(new Random(random.nextLong()))
-        .limit(RANDOM_PER_FIELD)
-        .map(shrinkable -> shrinkable.value())
-        .toList();
+    return strings.sampleStream().limit(RANDOM_PER_FIELD).toList();
   }
 
   private static List<String> arbitraryIds(Random random) {
@@ -860,10 +876,7 @@ class BadInputFuzzIT extends EarDeployment {
             Arbitraries.longs().map(String::valueOf),
             Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40),
             Arbitraries.longs().map(l -> new UUID(l, ~l).toString()));
-    return ids.generator(1000).stream(new Random(random.nextLong()))
-        .limit(RANDOM_PER_FIELD)
-        .map(shrinkable -> shrinkable.value())
-        .toList();
+    return ids.sampleStream().limit(RANDOM_PER_FIELD).toList();
   }
 
   private static String json(String text) {
