@@ -85,7 +85,9 @@ public class BackOfficeService {
     return customers.search(text, 100).stream().map(CustomerView::of).toList();
   }
 
+  /** The accounts of a customer; an unknown customer is 404, not an empty list. */
   public List<AccountView> accountsOf(long customerId) {
+    customers.byId(customerId).orElseThrow(() -> new NotFoundException("No such customer"));
     return accounts.ofCustomer(customerId).stream().map(AccountView::of).toList();
   }
 

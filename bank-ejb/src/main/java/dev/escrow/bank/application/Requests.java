@@ -47,7 +47,10 @@ public final class Requests {
       @NotNull @DecimalMin("0.00") @DecimalMax("100.00") @Digits(integer = 3, fraction = 2)
           BigDecimal percent) {}
 
-  public record SettingsChange(@NotNull @Min(0) @Max(3600) Integer processingDelaySeconds) {}
+  /** Whole seconds: a BigDecimal so that 1.5 is refused (400) instead of read as 1. */
+  public record SettingsChange(
+      @NotNull @Min(0) @Max(3600) @Digits(integer = 4, fraction = 0)
+          BigDecimal processingDelaySeconds) {}
 
   public record AuthorizationRequest(
       @NotBlank @Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String accountNumber,

@@ -133,6 +133,42 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * Two requests changed the same row at once (the loser's commit fails on the version check), or
+   * raced for the same unique value: the state changed under the request, which is a 409 the caller
+   * may retry, not a server error. Nothing was written: the transaction rolled back.
+   */
+  static Response concurrentChange(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (isConcurrentChange(cause.getClass())) {
+        LOG.info("A concurrent change refused a request: " + cause);
+        return Problem.of(
+                Response.Status.CONFLICT,
+                "The object was changed by another request at the same time; try again")
+            .toResponse();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** By name: this library must not link the persistence classes of the wars that use it. */
+  private static boolean isConcurrentChange(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      switch (c.getName()) {
+        case "jakarta.persistence.OptimisticLockException",
+            "org.hibernate.StaleStateException",
+            "org.hibernate.exception.ConstraintViolationException" -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
   /** The last resort: logged with its cause, answered without internals. */
   public static class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Override
@@ -141,6 +177,10 @@ public final class ProblemMappers {
     }
 
     static Response internal(Throwable e) {
+      Response conflict = concurrentChange(e);
+      if (conflict != null) {
+        return conflict;
+      }
       LOG.log(Level.SEVERE, "Unexpected failure while answering a request", e);
       return Problem.of(
               Response.Status.INTERNAL_SERVER_ERROR,

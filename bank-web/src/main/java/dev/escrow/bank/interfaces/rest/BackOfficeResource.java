@@ -130,7 +130,8 @@ public class BackOfficeResource {
   @Path("/settings")
   public Map<String, Integer> changeSettings(@NotNull @Valid SettingsChange change) {
     return Map.of(
-        "processingDelaySeconds", settings.changeProcessingDelay(change.processingDelaySeconds()));
+        "processingDelaySeconds",
+        settings.changeProcessingDelay(change.processingDelaySeconds().intValueExact()));
   }
 
   @GET

@@ -8,6 +8,7 @@ import dev.escrow.bank.application.UnavailableException;
 import dev.escrow.bank.domain.transfer.OperationConflictException;
 import dev.escrow.platform.money.InvalidAmountException;
 import dev.escrow.platform.rest.BasicAuthenticationFilter;
+import dev.escrow.platform.rest.BodySizeLimit;
 import dev.escrow.platform.rest.LoginThrottle;
 import dev.escrow.platform.rest.Problem;
 import dev.escrow.platform.rest.ProblemMappers;
@@ -33,6 +34,9 @@ final class BankProviders {
       super("Bank back office", THROTTLE);
     }
   }
+
+  @Provider
+  public static class BodySize extends BodySizeLimit {}
 
   @Provider
   public static class Validation extends ProblemMappers.ValidationMapper {}

@@ -1,6 +1,7 @@
 package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.platform.rest.BasicAuthenticationFilter;
+import dev.escrow.platform.rest.BodySizeLimit;
 import dev.escrow.platform.rest.LoginThrottle;
 import dev.escrow.platform.rest.ProblemMappers;
 import jakarta.annotation.Priority;
@@ -22,6 +23,9 @@ final class MarketplaceProviders {
       super("Marketplace", THROTTLE);
     }
   }
+
+  @Provider
+  public static class BodySize extends BodySizeLimit {}
 
   @Provider
   public static class Validation extends ProblemMappers.ValidationMapper {}

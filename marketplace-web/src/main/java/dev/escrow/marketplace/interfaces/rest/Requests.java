@@ -17,11 +17,11 @@ public final class Requests {
       @JsonbTypeDeserializer(LenientText.class) String price,
       String paymentWindow) {}
 
-  public record VisibilityRequest(Boolean published) {}
+  public record VisibilityRequest(@JsonbTypeDeserializer(StrictBoolean.class) Boolean published) {}
 
   public record CommissionRequest(
       @JsonbTypeDeserializer(LenientText.class) String defaultCommissionPercent,
-      Boolean applyToAllOffers) {}
+      @JsonbTypeDeserializer(StrictBoolean.class) Boolean applyToAllOffers) {}
 
   public record ApproveRequest(
       @JsonbTypeDeserializer(LenientText.class) String commissionPercent) {}
