@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.escrow.it.support.Api;
+import dev.escrow.it.support.Browser;
 import dev.escrow.it.support.EarDeployment;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -20,13 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,72 +30,34 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MarketplacePagesIT extends EarDeployment {
 
-  private ChromeDriverService service;
+  private Browser browser;
   private WebDriver driver;
   private WebDriverWait wait;
-  private Path userData;
-  private int shot;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    userData = Files.createTempDirectory("chromium-market");
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,900",
-        "--lang=ru",
-        "--user-data-dir=" + userData);
-    driver = new ChromeDriver(service, options);
+    browser = new Browser("market");
+    driver = browser.driver();
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    try (var files = Files.walk(userData)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    if (browser != null) {
+      browser.close();
     }
   }
 
   private void open(String path) {
-    driver.get(Api.baseUrl() + path);
+    browser.open(path);
   }
 
-  private void screenshot(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(dir);
-    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        png.toPath(),
-        dir.resolve(String.format("%02d-%s.png", ++shot, name)),
-        StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    browser.screenshot(name);
   }
 
   private void signIn(String securedPath, String login, String password) {
-    open(securedPath);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
-    driver.findElement(By.id("j_username")).sendKeys(login);
-    driver.findElement(By.id("j_password")).sendKeys(password);
-    driver.findElement(By.id("loginButton")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout:out")));
+    browser.signIn(securedPath, login, password);
   }
 
   private void signOut() {
@@ -112,17 +66,15 @@ class MarketplacePagesIT extends EarDeployment {
   }
 
   private void type(String id, String text) {
-    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-    input.clear();
-    input.sendKeys(text);
+    browser.type(id, text);
   }
 
   private void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    browser.click(id);
   }
 
   private void waitForText(String text) {
-    wait.until(d -> d.getPageSource().contains(text));
+    browser.waitForText(text);
   }
 
   private void assertNoCommission() {
