@@ -25,7 +25,6 @@ public class DealRepository {
     return Optional.ofNullable(em.find(Deal.class, id));
   }
 
-  /** The deal, locked until the transaction ends: payments of one deal are applied one by one. */
   /**
    * The row, locked, with what is committed now. An entity this transaction already read (e.g.
    * through a lazy association) is re-read under the lock: {@code em.find(.., PESSIMISTIC_WRITE)}
