@@ -293,6 +293,7 @@ class BadInputFuzzIT extends EarDeployment {
     all.add(e("GET", m + "/admin/jobs", Who.ADMIN, none, Map.of(), true));
     all.add(e("POST", m + "/admin/jobs/{name}", Who.ADMIN, none, Map.of(), false));
     all.add(e("GET", m + "/admin/jobs/{executionId}", Who.ADMIN, none, Map.of(), false));
+    all.add(e("GET", m + "/admin/dead-letters", Who.ADMIN, none, Map.of(), true));
     // marketplace, any signed-in user
     all.add(e("GET", m + "/banks", Who.CLIENT, none, Map.of(), true));
     all.add(e("GET", m + "/me", Who.CLIENT, none, Map.of(), true));
@@ -306,6 +307,16 @@ class BadInputFuzzIT extends EarDeployment {
             false));
     all.add(e("GET", m + "/me/accounts", Who.CLIENT, none, Map.of(), true));
     all.add(e("GET", m + "/me/accounts/{id}", Who.CLIENT, none, Map.of(), false));
+    // No real account id here: a real one would have the bank mail a code for every try.
+    all.add(e("POST", m + "/me/accounts/{id}/balance-code", Who.CLIENT, none, Map.of(), false));
+    all.add(
+        e(
+            "POST",
+            m + "/me/accounts/{id}/balance",
+            Who.CLIENT,
+            fields("authorizationId", Field.TEXT, "code", Field.TEXT),
+            Map.of(),
+            false));
     all.add(
         e(
             "POST",

@@ -26,10 +26,10 @@ public class AccountBalanceService {
 
   public BankClient.Balance balance(
       String login, long accountId, String authorizationId, String code) {
+    ClientAccount account = own(login, accountId);
     if (code == null || !code.strip().matches("\\d{6}")) {
       throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
     }
-    ClientAccount account = own(login, accountId);
     BankClient.CodeCheck check = bank.verifyCode(authorizationId, code.strip());
     if (check.refusal() != null) {
       throw new StateConflictException(check.refusal());

@@ -161,14 +161,14 @@ public class PaymentService {
    * this instant ({@code paidAt}), which is what counts against the deadline.
    */
   public Payment confirmPayment(long paymentId, String login, String code) {
-    if (code == null || !code.strip().matches("\\d{6}")) {
-      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
-    }
     User payer = callers.byLogin(login);
     Payment payment =
         payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
     if (!payment.payer().id().equals(payer.id())) {
       throw new UnknownObjectException("Payment");
+    }
+    if (code == null || !code.strip().matches("\\d{6}")) {
+      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
     }
     deals.findForUpdate(payment.deal().id());
     payments.findForUpdate(paymentId);
