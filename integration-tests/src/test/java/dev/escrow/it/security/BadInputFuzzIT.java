@@ -887,7 +887,11 @@ class BadInputFuzzIT extends EarDeployment {
             // Never a small positive number: that may be a real id of the caller's own (jqwik
             // draws edge cases such as 1 often), which the caller may rightly read.
             Arbitraries.longs().filter(l -> l <= 0 || l > 1_000_000_000L).map(String::valueOf),
-            Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40).filter(t -> !t.strip().matches("\\d{1,9}")),
+            Arbitraries.strings()
+                .all()
+                .ofMinLength(1)
+                .ofMaxLength(40)
+                .filter(t -> !t.strip().matches("\\d{1,9}")),
             Arbitraries.longs().map(l -> new UUID(l, ~l).toString()));
     return ids.sampleStream().limit(RANDOM_PER_FIELD).toList();
   }

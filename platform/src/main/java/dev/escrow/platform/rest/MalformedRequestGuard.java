@@ -37,6 +37,11 @@ public abstract class MalformedRequestGuard implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
+    if (hasNul(http.getRequestURI()) || hasNul(http.getQueryString())) {
+      // PostgreSQL cannot hold a NUL character in text: refuse it here rather than fail there.
+      refuse(response, Problem.of(400, "Bad Request", "The URL contains a NUL character (%00)"));
+      return;
+    }
     if (!isUtf8(http.getRequestURI()) || !isUtf8(http.getQueryString())) {
       refuse(
           response,
@@ -60,6 +65,10 @@ public abstract class MalformedRequestGuard implements Filter {
     byte[] body = ProblemJson.write(problem).getBytes(StandardCharsets.UTF_8);
     answer.setContentLength(body.length);
     answer.getOutputStream().write(body);
+  }
+
+  static boolean hasNul(String raw) {
+    return raw != null && (raw.contains("%00") || raw.indexOf('\u0000') >= 0);
   }
 
   /** Whether the raw text's percent-escapes decode as UTF-8 (what RESTEasy requires). */
