@@ -2,7 +2,6 @@ package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
-import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.DealJson.DealView;
 import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
@@ -128,10 +127,5 @@ public class DealsResource {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Kept for symmetry with the deal lists: one deal's view with its payments. */
-  static DealView view(DealViews views, Deal deal) {
-    return views.of(deal);
   }
 }

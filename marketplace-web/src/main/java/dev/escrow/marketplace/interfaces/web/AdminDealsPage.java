@@ -3,7 +3,6 @@ package dev.escrow.marketplace.interfaces.web;
 import dev.escrow.marketplace.application.deal.Dashboard;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
-import dev.escrow.marketplace.domain.deal.DealState;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
 import dev.escrow.platform.money.Money;
@@ -198,9 +197,5 @@ public class AdminDealsPage {
 
   public String getRefundSweep() {
     return Jobs.REFUND_SWEEP;
-  }
-
-  public boolean isDealOpen(String status) {
-    return DealState.valueOf(status).isOpen();
   }
 }
