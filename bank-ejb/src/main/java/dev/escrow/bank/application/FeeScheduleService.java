@@ -50,11 +50,11 @@ public class FeeScheduleService {
             .collect(
                 java.util.stream.Collectors.toMap(
                     Bank::id, java.util.function.Function.identity()));
-    return schedule.incomes().stream()
+    return schedule.incomeByBank().entrySet().stream()
         .map(
             i -> {
-              Bank bank = byId.get(i.bankId());
-              return new FeeIncomeView(bank.requisite(), bank.name(), i.amount().toString());
+              Bank bank = byId.get(i.getKey());
+              return new FeeIncomeView(bank.requisite(), bank.name(), i.getValue().toString());
             })
         .toList();
   }

@@ -4,6 +4,7 @@ import dev.escrow.bank.application.Requests.SettlementRequest;
 import dev.escrow.bank.application.Views.OperationView;
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.account.AccountRepository;
+import dev.escrow.bank.domain.fee.FeeIncome;
 import dev.escrow.bank.domain.fee.FeeSchedule;
 import dev.escrow.bank.domain.ledger.Ledger;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
@@ -18,10 +19,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The partner ends an operation: settles it (the payees' held money becomes theirs, less the
@@ -90,25 +90,52 @@ public class OperationService {
       toLock.add(t.payee().id());
     }
     Map<Long, Account> locked = accounts.lockInOrder(toLock);
-    TreeSet<Long> feeBanks = new TreeSet<>();
+    // The fee income parts the fees go back from, locked in the bank's order: bank, then part.
+    TreeMap<IncomePart, FeeIncome> incomes = new TreeMap<>();
     for (Transfer t : completed) {
       if (t.fee().isPositive()) {
-        feeBanks.add(locked.get(t.payer().id()).bank().id());
+        incomes.put(IncomePart.of(locked.get(t.payer().id()).bank().id(), t.id()), null);
       }
     }
-    var incomes = new LinkedHashMap<Long, dev.escrow.bank.domain.fee.FeeIncome>();
-    for (Long bankId : feeBanks) {
-      incomes.put(bankId, fees.lockIncome(bankId));
-    }
+    incomes.replaceAll((part, none) -> fees.lockIncome(part.bankId(), part.transferId()));
     Instant now = clock.now();
     for (Transfer t : completed) {
       Account payer = locked.get(t.payer().id());
       Account payee = locked.get(t.payee().id());
-      t.reverse(payer, payee, incomes.get(payer.bank().id()), ledger.originalRowsOf(t), now)
+      t.reverse(
+              payer,
+              payee,
+              incomes.get(IncomePart.of(payer.bank().id(), t.id())),
+              ledger.originalRowsOf(t),
+              now)
           .forEach(ledger::record);
     }
     operation.reverse(all, now);
     return OperationView.of(operation, all);
+  }
+
+  /** A part of a bank's fee income, named by a transfer whose fee is in it; ordered for locking. */
+  private record IncomePart(long bankId, int part, long transferId)
+      implements Comparable<IncomePart> {
+    static IncomePart of(long bankId, long transferId) {
+      return new IncomePart(bankId, FeeIncome.partOf(transferId), transferId);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof IncomePart p && p.bankId == bankId && p.part == part;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(bankId) * 31 + part;
+    }
+
+    @Override
+    public int compareTo(IncomePart other) {
+      int byBank = Long.compare(bankId, other.bankId);
+      return byBank != 0 ? byBank : Integer.compare(part, other.part);
+    }
   }
 
   private static List<Transfer> completed(List<Transfer> all) {

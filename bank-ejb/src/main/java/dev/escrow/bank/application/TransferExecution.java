@@ -51,7 +51,7 @@ public class TransferExecution {
     Account payee = locked.get(transfer.payee().id());
     FeeIncome income =
         transfer.fee().isPositive() && payer.canPay(transfer.total())
-            ? fees.lockIncome(payer.bank().id())
+            ? fees.lockIncome(payer.bank().id(), transfer.id())
             : null;
     transfer.carryOut(payer, payee, income, clock.now()).forEach(ledger::record);
   }

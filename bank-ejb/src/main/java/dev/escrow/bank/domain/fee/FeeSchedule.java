@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The inter-bank fee schedule and each bank's fee income. */
 @ApplicationScoped
@@ -52,15 +54,22 @@ public class FeeSchedule {
         .ifPresentOrElse(r -> r.change(percent), () -> em.persist(new FeeRate(from, to, percent)));
   }
 
-  public FeeIncome lockIncome(long bankId) {
-    locks.lock("fee_income", "bank_id", bankId);
-    FeeIncome income = em.find(FeeIncome.class, bankId);
+  /** Locks the part of the bank's fee income that the fee of this transfer belongs to. */
+  public FeeIncome lockIncome(long bankId, long transferId) {
+    int part = FeeIncome.partOf(transferId);
+    locks.lock("fee_income", "bank_id", bankId, "part", part);
+    FeeIncome income = em.find(FeeIncome.class, new FeeIncome.Key(bankId, part));
     em.refresh(income);
     return income;
   }
 
-  public List<FeeIncome> incomes() {
-    return em.createQuery("select i from FeeIncome i order by i.bankId", FeeIncome.class)
-        .getResultList();
+  /** What each bank has earned: the sum of its parts, by bank id. */
+  public Map<Long, Money> incomeByBank() {
+    Map<Long, Money> byBank = new TreeMap<>();
+    for (FeeIncome part :
+        em.createQuery("select i from FeeIncome i", FeeIncome.class).getResultList()) {
+      byBank.merge(part.bankId(), part.amount(), Money::plus);
+    }
+    return byBank;
   }
 }

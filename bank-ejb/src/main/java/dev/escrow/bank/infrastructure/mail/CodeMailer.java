@@ -66,10 +66,10 @@ public class CodeMailer {
   /** The demo outbox of one address, newest first. */
   public List<OutboxMessage> outbox(String to) {
     return em.createQuery(
-            "select m from OutboxMessage m where lower(m.recipient) = lower(:to)"
+            "select m from OutboxMessage m where m.recipient = :to"
                 + " order by m.sentAt desc, m.id desc",
             OutboxMessage.class)
-        .setParameter("to", to == null ? "" : to.strip())
+        .setParameter("to", to == null ? "" : to.strip().toLowerCase(java.util.Locale.ROOT))
         .setMaxResults(200)
         .getResultList();
   }

@@ -35,7 +35,8 @@ public class OutboxMessage {
   protected OutboxMessage() {}
 
   public OutboxMessage(String recipient, String subject, String body, String code, Instant at) {
-    this.recipient = recipient;
+    // Kept in lower case: the outbox is looked up by address, case-insensitively, by its index.
+    this.recipient = recipient.toLowerCase(java.util.Locale.ROOT);
     this.subject = subject;
     this.body = body;
     this.code = code;

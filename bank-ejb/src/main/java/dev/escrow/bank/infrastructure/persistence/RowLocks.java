@@ -35,6 +35,28 @@ public class RowLocks {
         .isEmpty();
   }
 
+  /** Locks the row of {@code table} with the two-column key ({@code id}, {@code part}). */
+  public boolean lock(String table, String idColumn, long id, String partColumn, long part) {
+    if (!TABLES.contains(table)) {
+      throw new IllegalArgumentException("Not a lockable table: " + table);
+    }
+    return !em.createNativeQuery(
+            "select "
+                + idColumn
+                + " from "
+                + table
+                + " where "
+                + idColumn
+                + " = ?1 and "
+                + partColumn
+                + " = ?2"
+                + clause())
+        .setParameter(1, id)
+        .setParameter(2, part)
+        .getResultList()
+        .isEmpty();
+  }
+
   private String clause() {
     String known = clause;
     if (known == null) {

@@ -32,6 +32,7 @@ class TransferTest {
       constructor.setAccessible(true);
       FeeIncome income = constructor.newInstance();
       Fixtures.set(income, "bankId", 1L);
+      Fixtures.set(income, "part", 0);
       Fixtures.set(income, "amount", Money.ZERO);
       return income;
     } catch (ReflectiveOperationException e) {

@@ -47,7 +47,7 @@ public class PaymentOutcomeConsumer implements MessageListener {
             queue.payout(id, attempt + 1);
           }
         } else if (!processing.applyOutcome(id)) {
-          queue.checkOutcome(id, attempt + 1);
+          queue.checkOutcomeSoon(id, attempt + 1);
         }
       } catch (BankUnavailableException away) {
         LOG.warning(
