@@ -92,7 +92,10 @@ public class RefundSweep {
     return stuck.size() + due.size();
   }
 
-  public List<Long> overdueDeals(int max) {
-    return deals.overdue(clock.instant(), max);
+  /**
+   * Overdue deals of one partition: those whose id modulo {@code partitions} is {@code partition}.
+   */
+  public List<Long> overdueDeals(int max, int partition, int partitions) {
+    return deals.overdue(clock.instant(), max, partition, partitions);
   }
 }

@@ -64,12 +64,15 @@ public class DealRepository {
   }
 
   /** Open deals whose deadline has passed, oldest first. */
-  public List<Long> overdue(Instant now, int max) {
+  public List<Long> overdue(Instant now, int max, int partition, int partitions) {
     return em.createQuery(
-            "select d.id from Deal d where d.status in :open and d.dueAt <= :now order by d.dueAt",
+            "select d.id from Deal d where d.status in :open and d.dueAt <= :now"
+                + " and mod(d.id, :partitions) = :partition order by d.dueAt",
             Long.class)
         .setParameter("open", List.of(DealState.AWAITING_PAYMENT, DealState.IN_PROGRESS))
         .setParameter("now", now)
+        .setParameter("partitions", partitions)
+        .setParameter("partition", partition)
         .setMaxResults(max)
         .getResultList();
   }

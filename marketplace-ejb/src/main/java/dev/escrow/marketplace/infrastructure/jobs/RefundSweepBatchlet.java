@@ -7,12 +7,11 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
- * Step of the refund-sweep job: expire overdue deals one transaction each (their money is then
- * returned through the payout queue), and re-drive work a lost message may have stranded.
+ * One partition of the refund-sweep's expiry: the overdue deals whose id falls in this partition,
+ * one transaction each (their money is then returned through the payout queue). What it did is left
+ * in the partition's step context for {@link RefundSweepCollector}.
  */
 @Named("refundSweepBatchlet")
 @Dependent
@@ -20,33 +19,33 @@ public class RefundSweepBatchlet extends AbstractBatchlet {
 
   @Inject RefundSweep sweep;
   @Inject StepContext step;
-  @Inject Clock clock;
 
   @Inject
   @BatchProperty(name = "batchSize")
   String batchSize;
 
+  @Inject
+  @BatchProperty(name = "partition")
+  String partition;
+
+  @Inject
+  @BatchProperty(name = "partitions")
+  String partitions;
+
   @Override
   public String process() {
     int size = batchSize == null ? 1000 : Integer.parseInt(batchSize);
-    int expired = 0;
-    int waiting = 0;
-    for (Long dealId : sweep.overdueDeals(size)) {
+    int of = partitions == null ? 1 : Integer.parseInt(partitions);
+    int mine = partition == null ? 0 : Integer.parseInt(partition);
+    int[] counts = new int[2];
+    for (Long dealId : sweep.overdueDeals(size, mine, of)) {
       switch (sweep.expireIfOverdue(dealId)) {
-        case EXPIRED -> expired++;
-        case WAITING_FOR_BANK -> waiting++;
+        case EXPIRED -> counts[0]++;
+        case WAITING_FOR_BANK -> counts[1]++;
         default -> {}
       }
     }
-    int redriven = sweep.redriveStuckWork(clock.instant().minus(Duration.ofMinutes(2)));
-    step.setExitStatus(
-        "COMPLETED: "
-            + expired
-            + " expired, "
-            + waiting
-            + " waiting for the bank, "
-            + redriven
-            + " re-driven");
+    step.setTransientUserData(counts);
     return "COMPLETED";
   }
 }
