@@ -12,6 +12,7 @@ import dev.escrow.platform.rest.BodySizeLimit;
 import dev.escrow.platform.rest.LoginThrottle;
 import dev.escrow.platform.rest.Problem;
 import dev.escrow.platform.rest.ProblemMappers;
+import dev.escrow.platform.rest.SharedJsonb;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
@@ -37,6 +38,9 @@ final class BankProviders {
 
   @Provider
   public static class BodySize extends BodySizeLimit {}
+
+  @Provider
+  public static class JsonBinding extends SharedJsonb {}
 
   @Provider
   public static class Validation extends ProblemMappers.ValidationMapper {}

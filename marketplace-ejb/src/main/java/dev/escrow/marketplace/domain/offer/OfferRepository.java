@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 
 /** Offers: the seller's own, the catalogue, the moderation queue. */
 @ApplicationScoped
@@ -71,6 +72,7 @@ public class OfferRepository {
             "select o from Offer o join fetch o.seller where o.id in :ids order by o.id desc",
             Offer.class)
         .setParameter("ids", ids)
+        .setHint(HibernateHints.HINT_READ_ONLY, true) // shown, never changed: no dirty check
         .getResultList();
   }
 

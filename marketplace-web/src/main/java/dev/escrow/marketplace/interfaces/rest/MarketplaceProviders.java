@@ -4,6 +4,7 @@ import dev.escrow.platform.rest.BasicAuthenticationFilter;
 import dev.escrow.platform.rest.BodySizeLimit;
 import dev.escrow.platform.rest.LoginThrottle;
 import dev.escrow.platform.rest.ProblemMappers;
+import dev.escrow.platform.rest.SharedJsonb;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ext.Provider;
@@ -26,6 +27,9 @@ final class MarketplaceProviders {
 
   @Provider
   public static class BodySize extends BodySizeLimit {}
+
+  @Provider
+  public static class JsonBinding extends SharedJsonb {}
 
   @Provider
   public static class Validation extends ProblemMappers.ValidationMapper {}
