@@ -1,5 +1,8 @@
 package dev.escrow.platform.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -17,7 +20,10 @@ import org.hibernate.integrator.spi.Integrator;
  * failed on an empty database.
  *
  * <p>A unit opts in with the properties {@code escrow.flyway.locations} and {@code
- * escrow.flyway.schema} in its persistence.xml; units without them are left alone.
+ * escrow.flyway.schema} in its persistence.xml; units without them are left alone. {@code {vendor}}
+ * in a location stands for the database's kind ({@code postgresql}, {@code h2}): migrations that
+ * only one kind understands (a PostgreSQL extension, say) live in such a location, with versions
+ * between the common ones (V4_1 after V4) so that both kinds keep one order.
  */
 public class FlywayMigrationIntegrator implements Integrator {
 
@@ -45,7 +51,7 @@ public class FlywayMigrationIntegrator implements Integrator {
     MigrateResult result =
         Flyway.configure(classLoader)
             .dataSource(dataSource)
-            .locations(locations.toString())
+            .locations(locations.toString().replace("{vendor}", vendor(dataSource)).split(","))
             .schemas(String.valueOf(properties.get(SCHEMA)))
             .createSchemas(true)
             .load()
@@ -58,6 +64,15 @@ public class FlywayMigrationIntegrator implements Integrator {
                 + result.migrationsExecuted
                 + " migration(s) applied, now at version "
                 + result.targetSchemaVersion);
+  }
+
+  /** The database's kind in lower case, as its JDBC driver names it ("postgresql", "h2"). */
+  static String vendor(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot tell the database's kind", e);
+    }
   }
 
   @Override

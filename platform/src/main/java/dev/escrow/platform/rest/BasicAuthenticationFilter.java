@@ -5,8 +5,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -20,9 +23,19 @@ import java.util.Base64;
  * needed, or wrong ones, answer 401 (problem+json with a challenge); the wrong role answers 403.
  * Doing it here rather than in web.xml keeps every answer in the API's problem format.
  *
+ * <p>The servlet container keeps a programmatic sign-in in an HTTP session (Elytron creates one for
+ * it). An API client signs in on every request and seldom keeps cookies, so each request left a
+ * session behind for the session timeout: hundreds of thousands under load. A session that the
+ * sign-in made is ended when the answer goes out; one the client already had (a page's sign-in) is
+ * left alone.
+ *
  * <p>Each war registers a {@code @Provider} subclass naming its realm.
  */
-public abstract class BasicAuthenticationFilter implements ContainerRequestFilter {
+public abstract class BasicAuthenticationFilter
+    implements ContainerRequestFilter, ContainerResponseFilter {
+
+  /** Set on a request whose sign-in made an HTTP session that the client never asked for. */
+  private static final String SESSION_BY_SIGN_IN = BasicAuthenticationFilter.class.getName();
 
   @Context HttpServletRequest request;
   @Context ResourceInfo resource;
@@ -58,6 +71,17 @@ public abstract class BasicAuthenticationFilter implements ContainerRequestFilte
         Problem.of(Response.Status.FORBIDDEN, "Your role may not use this resource").toResponse());
   }
 
+  @Override
+  public void filter(ContainerRequestContext context, ContainerResponseContext response) {
+    if (context.getProperty(SESSION_BY_SIGN_IN) != null) {
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      response.getHeaders().remove("Set-Cookie");
+    }
+  }
+
   private boolean signIn(String header, ContainerRequestContext context) {
     String[] credentials = decode(header);
     if (credentials == null) {
@@ -78,7 +102,11 @@ public abstract class BasicAuthenticationFilter implements ContainerRequestFilte
     try {
       if (request.getUserPrincipal() == null
           || !request.getUserPrincipal().getName().equals(login)) {
+        boolean hadSession = request.getSession(false) != null;
         request.login(login, credentials[1]);
+        if (!hadSession && request.getSession(false) != null) {
+          context.setProperty(SESSION_BY_SIGN_IN, Boolean.TRUE);
+        }
       }
       throttle.succeeded(login, client);
       return true;

@@ -6,6 +6,7 @@ import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -26,6 +27,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "offer")
+@EntityListeners(CatalogueCounts.OfferChanges.class)
 public class Offer {
 
   public static final int TITLE_MAX = 200;
