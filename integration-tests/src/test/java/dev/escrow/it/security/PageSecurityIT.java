@@ -217,6 +217,8 @@ class PageSecurityIT extends EarDeployment {
             .body();
     assertFalse(found.contains(name), "the action ran without a valid view state: " + found);
     assertSentToTheExpiredPage(answers, "/bank/expired.xhtml");
+    HttpResponse<String> expired = operator.get("/bank/expired.xhtml");
+    assertEquals(200, expired.statusCode(), "the expired-page is there: " + expired.body());
   }
 
   /** The answers to a form posted with a forged view state, as a full and as an ajax post. */
