@@ -1019,7 +1019,8 @@ class BadInputFuzzIT extends EarDeployment {
             + abbreviate(String.valueOf(c.body()))
             + " -> "
             + abbreviate(o.body());
-    if (c.oversized() && o.status() != 413) {
+    // An anonymous caller of a signed-in endpoint is refused (401) before its body is looked at.
+    if (c.oversized() && o.status() != 413 && o.status() != 401) {
       return "an oversized body not refused with 413: " + what;
     }
     if (o.status() >= 200 && o.status() < 300) {
