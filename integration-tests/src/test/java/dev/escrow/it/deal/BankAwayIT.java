@@ -138,32 +138,131 @@ class BankAwayIT extends EarDeployment {
     assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()));
   }
 
+  /**
+   * A real poison message: the bank's own transfer message (a plain message with a {@code
+   * transferId} property) is moved, through the management API, from the bank's queue into the
+   * marketplace's payment queue, where it is no payment step. The marketplace's consumer fails on
+   * it at every delivery; after the configured number of deliveries, with the configured growing
+   * delay between them, the broker puts it in the DLQ, and the admin's view shows it with where it
+   * came from and what it holds. The transfer itself is not lost: the bank re-drives a transfer
+   * whose message went missing, so the payment still succeeds.
+   */
   @Test
   void redeliveryEndsInTheDeadLetterQueueWhichTheAdminSees() throws Exception {
-    // Every queue: bounded redelivery, then the DLQ (the server's own configuration).
-    ModelNode read = new ModelNode();
-    read.get("operation").set("read-resource");
-    read.get("address").add("subsystem", "messaging-activemq").add("server", "default");
-    read.get("address").add("address-setting", "#");
-    ModelNode setting = management.getControllerClient().execute(read);
-    assertEquals("success", setting.get("outcome").asString(), setting.toString());
-    ModelNode result = setting.get("result");
-    assertEquals("jms.queue.DLQ", result.get("dead-letter-address").asString());
-    assertEquals(10, result.get("max-delivery-attempts").asInt());
+    ModelNode setting = execute(op("read-resource", "address-setting", "#"));
+    assertEquals("jms.queue.DLQ", setting.get("dead-letter-address").asString());
+    int attempts = setting.get("max-delivery-attempts").asInt();
+    assertEquals(10, attempts, "bounded redelivery");
+    long delay = setting.get("redelivery-delay").asLong();
+    double multiplier = setting.get("redelivery-multiplier").asDouble();
+    long maxDelay = setting.get("max-redelivery-delay").asLong();
+    long backOff = 0;
+    for (int i = 0; i < attempts - 1; i++) {
+      backOff += Math.min((long) (delay * Math.pow(multiplier, i)), maxDelay);
+    }
+
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "100.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "40.00", "PT1H", "0"));
+    String payment = start(buyer, deal, "40.00").getString("id");
+    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+
+    String poison;
+    long movedAt;
+    execute(op("pause", "jms-queue", "BankTransfers"));
+    try {
+      Api.Reply confirmed =
+          buyer
+              .api()
+              .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
+      assertEquals(202, confirmed.status(), confirmed.body());
+      // The bank accepts the transfer and queues it; the paused queue keeps it.
+      poison = null;
+      long until = System.currentTimeMillis() + 60_000;
+      while (poison == null && System.currentTimeMillis() < until) {
+        for (ModelNode message :
+            execute(op("list-messages", "jms-queue", "BankTransfers")).asList()) {
+          if (message.has("transferId")) {
+            poison = message.get("JMSMessageID").asString();
+            System.out.println("DLQ poison message taken from BankTransfers: " + message);
+            break;
+          }
+        }
+        if (poison == null) {
+          Thread.sleep(200);
+        }
+      }
+      assertNotNull(poison, "the bank queued a transfer message");
+      ModelNode move = op("move-message", "jms-queue", "BankTransfers");
+      move.get("message-id").set(poison);
+      move.get("other-queue-name").set("MarketplacePayments");
+      assertTrue(execute(move).asBoolean(), "moved to the marketplace's payment queue");
+      movedAt = System.nanoTime();
+    } finally {
+      execute(op("resume", "jms-queue", "BankTransfers"));
+    }
+
+    JsonObject dead = null;
+    long deadline = System.nanoTime() + Duration.ofMillis(backOff + 90_000).toNanos();
+    while (dead == null && System.nanoTime() < deadline) {
+      Api.Reply view = Api.admin().get("/api/v1/admin/dead-letters?max=500");
+      assertEquals(200, view.status(), view.body());
+      for (JsonObject letter : view.array().getValuesAs(JsonObject.class)) {
+        if (poison.equals(letter.getString("messageId", null))) {
+          dead = letter;
+        }
+      }
+      if (dead == null) {
+        Thread.sleep(500);
+      }
+    }
+    long took = Duration.ofNanos(System.nanoTime() - movedAt).toMillis();
+    assertNotNull(dead, "the poison message is in the admin's dead-letter view");
+    System.out.printf(
+        "DLQ poison message dead-lettered after %.1f s (%d deliveries allowed, back-off between"
+            + " them %.1f s): %s%n",
+        took / 1000.0, attempts, backOff / 1000.0, dead);
+    assertTrue(
+        dead.getString("queue", "").contains("MarketplacePayments"),
+        "the view says where it failed: " + dead);
+    assertTrue(dead.getString("content", "").contains("transferId"), "and what it holds: " + dead);
+    assertTrue(
+        took >= backOff * 8 / 10,
+        "it was redelivered with the growing delay before it was given up ("
+            + took
+            + " ms, back-off "
+            + backOff
+            + " ms)");
 
     // The admin's view lists exactly what the broker holds in the DLQ.
-    ModelNode count = new ModelNode();
-    count.get("operation").set("count-messages");
-    count.get("address").add("subsystem", "messaging-activemq").add("server", "default");
-    count.get("address").add("jms-queue", "DLQ");
-    ModelNode counted = management.getControllerClient().execute(count);
-    assertEquals("success", counted.get("outcome").asString(), counted.toString());
+    long counted = execute(op("count-messages", "jms-queue", "DLQ")).asLong();
     Api.Reply view = Api.admin().get("/api/v1/admin/dead-letters?max=500");
-    assertEquals(200, view.status(), view.body());
-    assertEquals(counted.get("result").asLong(), view.array().size(), view.body());
-
+    assertEquals(counted, view.array().size(), view.body());
     Person client = Market.client(BANK_A, null);
     assertEquals(403, client.api().get("/api/v1/admin/dead-letters").status());
+
+    // Nothing lost: the bank re-drives the transfer whose message went astray.
+    Market.await(
+        buyer.api(),
+        "/api/v1/payments/" + payment,
+        p -> p.getString("status").equals("SUCCEEDED"),
+        Duration.ofMinutes(3));
+    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "40.00");
+  }
+
+  private static ModelNode op(String operation, String type, String name) {
+    ModelNode op = new ModelNode();
+    op.get("operation").set(operation);
+    op.get("address").add("subsystem", "messaging-activemq").add("server", "default");
+    op.get("address").add(type, name);
+    return op;
+  }
+
+  private ModelNode execute(ModelNode op) throws Exception {
+    ModelNode outcome = management.getControllerClient().execute(op);
+    assertEquals("success", outcome.get("outcome").asString(), op + " -> " + outcome);
+    return outcome.get("result");
   }
 
   private static JsonObject start(Person buyer, String deal, String amount) {

@@ -1,6 +1,7 @@
 package dev.escrow.it.security;
 
 import static dev.escrow.it.support.Market.BANK_A;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,33 +180,92 @@ class PageSecurityIT extends EarDeployment {
     form.put("addForm:newName", name);
     form.put("addForm:add", "addForm:add");
     form.put("jakarta.faces.ViewState", "-1234567890:9876543210");
-    HttpResponse<String> full = admin.post("/admin/deal-statuses.xhtml", form, Map.of());
+    Forged answers = forgedPosts(admin, "/admin/deal-statuses.xhtml", form, "addForm");
+
+    String statuses = Api.admin().get("/api/v1/admin/deal-statuses").body();
+    assertFalse(statuses.contains(name), "the action ran without a valid view state");
+    assertSentToTheExpiredPage(answers, "/expired.xhtml");
+  }
+
+  @Test
+  void aBackOfficePostWithABogusViewStateDoesNothing() throws Exception {
+    Session operator = new Session();
+    operator.get("/bank/backoffice/index.xhtml");
+    HttpResponse<String> signedIn =
+        operator.post(
+            "/bank/j_security_check",
+            Map.of("j_username", "operator", "j_password", Api.OPERATOR_PASSWORD),
+            Map.of());
+    assertTrue(signedIn.statusCode() == 302 || signedIn.statusCode() == 303);
+    HttpResponse<String> page = operator.get("/bank/backoffice/index.xhtml");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("jakarta.faces.ViewState"), "the page has a view state");
+
+    String name = Api.unique("bogus-state");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("customers", "customers");
+    form.put("customers:fullName", name);
+    form.put("customers:email", name + "@example.org");
+    form.put("customers:phone", "+7 900 000 00 00");
+    form.put("customers:register", "customers:register");
+    form.put("jakarta.faces.ViewState", "-1234567890:9876543210");
+    Forged answers = forgedPosts(operator, "/bank/backoffice/index.xhtml", form, "customers");
+
+    String found =
+        Api.operator()
+            .get("/bank/api/v1/backoffice/customers?q=" + URLEncoder.encode(name, UTF_8))
+            .body();
+    assertFalse(found.contains(name), "the action ran without a valid view state: " + found);
+    assertSentToTheExpiredPage(answers, "/bank/expired.xhtml");
+    HttpResponse<String> expired = operator.get("/bank/expired.xhtml");
+    assertEquals(200, expired.statusCode(), "the expired-page is there: " + expired.body());
+  }
+
+  /** The answers to a form posted with a forged view state, as a full and as an ajax post. */
+  record Forged(HttpResponse<String> full, HttpResponse<String> partial) {}
+
+  private static Forged forgedPosts(
+      Session session, String path, Map<String, String> form, String formId) throws Exception {
+    HttpResponse<String> full = session.post(path, form, Map.of());
     Map<String, String> ajax = new LinkedHashMap<>(form);
+    // The pressed button is the one field named after itself (besides the form's own).
+    String button =
+        form.keySet().stream()
+            .filter(k -> k.startsWith(formId + ":") && form.get(k).equals(k))
+            .findFirst()
+            .orElseThrow();
     ajax.put("jakarta.faces.partial.ajax", "true");
-    ajax.put("jakarta.faces.source", "addForm:add");
+    ajax.put("jakarta.faces.source", button);
     ajax.put("jakarta.faces.partial.execute", "@all");
-    ajax.put("jakarta.faces.partial.render", "addForm");
+    ajax.put("jakarta.faces.partial.render", formId);
     HttpResponse<String> partial =
-        admin.post("/admin/deal-statuses.xhtml", ajax, Map.of("Faces-Request", "partial/ajax"));
+        session.post(path, ajax, Map.of("Faces-Request", "partial/ajax"));
     System.out.println(
-        "VIEWSTATE bogus full post -> "
+        "VIEWSTATE bogus "
+            + path
+            + ": full post -> "
             + full.statusCode()
+            + " "
+            + full.headers().firstValue("Location").orElse("")
             + ", ajax -> "
             + partial.statusCode()
             + " "
             + partial.body().substring(0, Math.min(200, partial.body().length())));
+    return new Forged(full, partial);
+  }
 
-    String statuses = Api.admin().get("/api/v1/admin/deal-statuses").body();
-    assertFalse(statuses.contains(name), "the action ran without a valid view state");
+  private static void assertSentToTheExpiredPage(Forged answers, String expired) {
+    HttpResponse<String> full = answers.full();
+    HttpResponse<String> partial = answers.partial();
     assertTrue(
         full.statusCode() == 302 || full.statusCode() == 303,
         "a full post is redirected: " + full.statusCode() + " " + full.body());
     assertTrue(
-        full.headers().firstValue("Location").orElse("").endsWith("/expired.xhtml"),
+        full.headers().firstValue("Location").orElse("").endsWith(expired),
         "to the expired-page: " + full.headers().map());
     assertEquals(200, partial.statusCode(), partial.body());
     assertTrue(
-        partial.body().contains("<redirect") && partial.body().contains("expired.xhtml"),
+        partial.body().contains("<redirect") && partial.body().contains(expired),
         "the ajax post is redirected: " + partial.body());
   }
 

@@ -5,17 +5,23 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What redelivery gave up on: the messages in the broker's dead-letter queue ({@code
@@ -26,7 +32,11 @@ import java.util.List;
 @Stateless
 public class DeadLetters {
 
-  /** One dead message: where it came from, what kind of step, about which id. */
+  /**
+   * One dead message: where it came from, what kind of step, about which id; {@code content} says
+   * what the message holds (its type, map items and own properties), which matters for a message
+   * that is no step at all.
+   */
   public record DeadLetter(
       String messageId,
       String queue,
@@ -34,7 +44,8 @@ public class DeadLetters {
       String subjectId,
       Integer attempt,
       Integer deliveries,
-      Instant sentAt) {}
+      Instant sentAt,
+      String content) {}
 
   @Inject JMSContext jms;
 
@@ -88,7 +99,45 @@ public class DeadLetters {
         subject,
         attempt,
         deliveries,
-        timestamp > 0 ? Instant.ofEpochMilli(timestamp) : null);
+        timestamp > 0 ? Instant.ofEpochMilli(timestamp) : null,
+        describe(message));
+  }
+
+  /**
+   * A short account of a message for people: its JMS type, the names of its map items and its own
+   * properties (not the broker's {@code _AMQ_*} and {@code JMSX*} ones), at most 300 characters.
+   */
+  public static String describe(Message message) throws JMSException {
+    StringBuilder text = new StringBuilder(type(message));
+    if (message instanceof MapMessage map) {
+      text.append(" items ").append(Collections.list((Enumeration<?>) map.getMapNames()));
+    }
+    Map<String, Object> properties = new TreeMap<>();
+    for (Object name : Collections.list((Enumeration<?>) message.getPropertyNames())) {
+      String key = String.valueOf(name);
+      if (!key.startsWith("_AMQ") && !key.startsWith("JMSX") && !key.startsWith("__AMQ")) {
+        properties.put(key, message.getObjectProperty(key));
+      }
+    }
+    if (!properties.isEmpty()) {
+      text.append(" properties ").append(properties);
+    }
+    return text.length() <= 300 ? text.toString() : text.substring(0, 300) + "...";
+  }
+
+  private static String type(Message message) {
+    for (Class<?> kind :
+        List.of(
+            MapMessage.class,
+            TextMessage.class,
+            BytesMessage.class,
+            ObjectMessage.class,
+            StreamMessage.class)) {
+      if (kind.isInstance(message)) {
+        return kind.getSimpleName();
+      }
+    }
+    return "Message";
   }
 
   private static String property(Message message, String name) throws JMSException {

@@ -37,7 +37,7 @@ public class PaymentOutcomeConsumer implements MessageListener {
   @Override
   public void onMessage(Message message) {
     try {
-      MapMessage map = (MapMessage) message;
+      MapMessage map = PaymentQueue.step(message);
       String kind = map.getString(PaymentQueue.KIND);
       long id = map.getLong(PaymentQueue.ID);
       int attempt = map.getInt(PaymentQueue.ATTEMPT);

@@ -4,7 +4,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
 
 /**
@@ -72,7 +74,7 @@ public class PaymentQueue {
       message.setString(KIND, kind);
       message.setLong(ID, id);
       message.setInt(ATTEMPT, attempt);
-    } catch (jakarta.jms.JMSException e) {
+    } catch (JMSException e) {
       throw new IllegalStateException(e);
     }
     return message;
@@ -80,6 +82,29 @@ public class PaymentQueue {
 
   static long pendingDelayMillis(int attempt) {
     return Math.min(200L << Math.min(attempt, 4), 2000L);
+  }
+
+  /**
+   * The step a message asks for. A message of any other shape (not a map, or without kind, id and
+   * attempt) is not dropped: it fails every delivery, ends in the dead-letter queue after the last
+   * one and the admin sees it there ({@link DeadLetters}).
+   */
+  static MapMessage step(Message message) throws JMSException {
+    if (message instanceof MapMessage map
+        && map.itemExists(KIND)
+        && map.itemExists(ID)
+        && map.itemExists(ATTEMPT)) {
+      return map;
+    }
+    throw new IllegalArgumentException(
+        "Message "
+            + message.getJMSMessageID()
+            + " (delivery "
+            + (message.propertyExists("JMSXDeliveryCount")
+                ? message.getIntProperty("JMSXDeliveryCount")
+                : "?")
+            + ") is not a marketplace step: "
+            + DeadLetters.describe(message));
   }
 
   static long delayMillis(int attempt) {

@@ -32,7 +32,7 @@ public class PaymentSubmissionConsumer implements MessageListener {
   @Override
   public void onMessage(Message message) {
     try {
-      MapMessage map = (MapMessage) message;
+      MapMessage map = PaymentQueue.step(message);
       long paymentId = map.getLong(PaymentQueue.ID);
       int attempt = map.getInt(PaymentQueue.ATTEMPT);
       try {

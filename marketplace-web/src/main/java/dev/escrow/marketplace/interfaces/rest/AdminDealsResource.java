@@ -115,7 +115,8 @@ public class AdminDealsResource {
       String subjectId,
       Integer attempt,
       Integer deliveries,
-      String sentAt) {
+      String sentAt,
+      String content) {
     static DeadLetterJson of(DeadLetters.DeadLetter d) {
       return new DeadLetterJson(
           d.messageId(),
@@ -124,7 +125,8 @@ public class AdminDealsResource {
           d.subjectId(),
           d.attempt(),
           d.deliveries(),
-          d.sentAt() == null ? null : d.sentAt().toString());
+          d.sentAt() == null ? null : d.sentAt().toString(),
+          d.content());
     }
   }
 

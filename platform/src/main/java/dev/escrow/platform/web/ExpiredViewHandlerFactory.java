@@ -1,4 +1,4 @@
-package dev.escrow.marketplace.interfaces.web;
+package dev.escrow.platform.web;
 
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
@@ -14,7 +14,8 @@ import java.util.Iterator;
 /**
  * A post whose view state is unknown (expired session, or forged) runs no action and is not a
  * server error: the browser is redirected to the "page expired" page, for full and ajax posts
- * alike. Without this the container's error page answered it with status 500.
+ * alike. Without this the container's error page answered it with status 500. Each war registers it
+ * in its {@code faces-config.xml} and has its own {@code /expired.xhtml}.
  */
 public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
 
