@@ -50,6 +50,9 @@ public class OfferRepository {
     return query.getResultList();
   }
 
+  /** From this many offers skipped, a search page is found through the text (see catalogue). */
+  static final int DEEP_SEARCH = 200;
+
   /**
    * One page of the catalogue: active, published offers whose title or description contains the
    * text (any case), newest first, optionally without one seller's own.
@@ -59,9 +62,19 @@ public class OfferRepository {
    * costs little more than the first), then those offers with their sellers.
    */
   public List<Offer> catalogue(String text, Long excludedSeller, int first, int size) {
+    // A deep page of a search is ordered by an expression, so that PostgreSQL finds the matches
+    // through the trigram indexes and sorts them, rather than walking the id index backwards and
+    // testing every offer against the text: it underrates that test, and for page 242 of a word
+    // in one offer of twenty the walk took 150 ms instead of 8 ms (EXPLAIN ANALYZE, 100 000
+    // offers). The first pages keep the walk, which stops as soon as the page is full.
+    boolean deepSearch = text != null && !text.isBlank() && first >= DEEP_SEARCH;
     List<Long> ids =
         catalogueQuery(
-                "select o.id from Offer o", text, excludedSeller, Long.class, " order by o.id desc")
+                "select o.id from Offer o",
+                text,
+                excludedSeller,
+                Long.class,
+                deepSearch ? " order by o.id + 0 desc" : " order by o.id desc")
             .setFirstResult(first)
             .setMaxResults(size)
             .getResultList();

@@ -81,7 +81,7 @@ public class PaymentQueue {
   }
 
   static long pendingDelayMillis(int attempt) {
-    return Math.min(200L << Math.min(attempt, 4), 2000L);
+    return Math.min(250L << Math.min(attempt, 5), 5000L);
   }
 
   /**
