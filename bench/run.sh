@@ -16,7 +16,8 @@
 # writes bench/target/bench/{bench.md,bench.json,bench.png}.
 #
 # Needs a JDK 17+, Maven, PostgreSQL (POSTGRESQL_HOST/PORT/USER, trust auth) with psql and
-# pgbench, python3 (the SMTP sink) and wrk (installed from Debian's packages when missing).
+# pgbench, and wrk (installed from Debian's packages when missing). The driver runs its own SMTP
+# server (tools/driver/SmtpSink.java) on SMTP_SINK_PORT (default 2626) for the codes' mails.
 # Knobs: RUNS, TRANSFERS (per run), TRANSFER_CLIENTS, PAYMENTS (per run), PAYMENT_CLIENTS,
 # OFFERS, CATALOGUE_CLIENTS, WRK_SECONDS, SWEEP_DEALS, PORT_OFFSET (default 500: http 8580).
 set -euo pipefail
@@ -54,13 +55,8 @@ cp -a "$provisioned" "$SERVER_DIR"
 rm -rf "$SERVER_DIR"/standalone/data "$SERVER_DIR"/standalone/log "$SERVER_DIR"/standalone/tmp
 cp "$ear" "$SERVER_DIR/standalone/deployments/"
 
-# A real SMTP server for the codes: a sink that accepts every mail (the demo outbox keeps a copy).
-python3 -W ignore -m smtpd -n -c DebuggingServer "127.0.0.1:$SMTP_SINK_PORT" >/dev/null 2>&1 &
-sink=$!
-
 export DATABASE_PREFIX="escrow_bench_$(date +%s)"
 cleanup() {
-  kill "$sink" 2>/dev/null || true
   for db in $(psql -h "$POSTGRESQL_HOST" -p "$POSTGRESQL_PORT" -U "$POSTGRESQL_USER" -Atc \
       "SELECT datname FROM pg_database WHERE datname LIKE '${DATABASE_PREFIX}%'" postgres); do
     if [ "${KEEP_DB:-false}" != true ]; then
@@ -73,4 +69,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-java -Djava.awt.headless=true bench/Bench.java
+# The driver and what it shares with the crash test's, compiled with the JDK alone.
+rm -rf bench/target/classes
+javac -d bench/target/classes tools/driver/*.java bench/Bench.java
+java -Djava.awt.headless=true -cp bench/target/classes Bench

@@ -1,17 +1,10 @@
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The crash test's driver (run by {@code reliability/crash-test.sh}, a single-file program: no
- * build, no dependencies). It starts the prepared server on PostgreSQL, sets up clients, accounts
- * and offers through the public APIs, drives payments from many concurrent clients, kills the
- * server with SIGKILL at random moments and restarts it, waits until nothing is in flight, and then
- * checks the money: the bank's audit, final states, no double ledger movements, deals against
- * payments, the bank's operations against the deals, every bound account to the kopeck. Exits 1
- * when any discrepancy is found.
+ * The crash test's driver (compiled and run by {@code reliability/crash-test.sh} with the shared
+ * {@code tools/driver}: no build, no dependencies). It starts the prepared server on PostgreSQL,
+ * sets up clients, accounts and offers through the public APIs, drives payments from many
+ * concurrent clients, kills the server with SIGKILL at random moments and restarts it, waits until
+ * nothing is in flight, and then checks the money: the bank's audit, final states, no double ledger
+ * movements, deals against payments, the bank's operations against the deals, every bound account
+ * to the kopeck. Exits 1 when any discrepancy is found.
  */
 public class CrashTest {
 
@@ -51,8 +44,9 @@ public class CrashTest {
   final int kills;
   final int clients;
   final Path log;
-  final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  final Driver driver;
+  final BackOffice backOffice;
+  final Marketplace marketplace;
   final Random random = new Random(Long.getLong("seed", System.nanoTime()));
 
   volatile boolean up;
@@ -73,6 +67,9 @@ public class CrashTest {
     database = env("POSTGRESQL_DATABASE", "escrow_rel");
     offset = Integer.parseInt(env("PORT_OFFSET", "400"));
     base = "http://127.0.0.1:" + (8080 + offset);
+    driver = new Driver(base, Duration.ofSeconds(30));
+    backOffice = new BackOffice(driver, OPERATOR_PASSWORD);
+    marketplace = new Marketplace(driver, ADMIN_PASSWORD);
     payments = Integer.parseInt(env("PAYMENTS", "300"));
     kills = Integer.parseInt(env("KILLS", "3"));
     clients = Integer.parseInt(env("CLIENTS", "12"));
@@ -80,8 +77,7 @@ public class CrashTest {
   }
 
   static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return Driver.env(name, fallback);
   }
 
   public static void main(String[] args) throws Exception {
@@ -167,43 +163,22 @@ public class CrashTest {
 
   void startServer() throws Exception {
     synchronized (serverLock) {
-      Path pidFile = server.resolve("crash.pid");
-      Files.deleteIfExists(pidFile);
-      ProcessBuilder builder =
-          new ProcessBuilder(
-              server.resolve("bin/standalone.sh").toString(),
-              "-Djboss.socket.binding.port-offset=" + offset);
-      Map<String, String> env = builder.environment();
-      env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-      env.put("JBOSS_PIDFILE", pidFile.toAbsolutePath().toString());
-      env.put("DB_KIND", "postgresql");
-      env.put("POSTGRESQL_DATABASE", database);
-      env.put("MARKETPLACE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-      env.put("BANK_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
-      env.put("BANK_API_KEY", "crash-test-bank-api-key");
-      env.put("MARKETPLACE_BANK_API_KEY", "crash-test-bank-api-key");
-      env.put("DEMO_MODE", "true");
-      env.put("BANK_DEMO_ACCOUNTS_PER_CUSTOMER", "1");
-      env.put("SMTP_HOST", "127.0.0.1");
-      env.put("SMTP_PORT", "1"); // nobody listens: demo mode keeps the codes in the outbox
-      Files.createDirectories(log.getParent());
-      builder.redirectErrorStream(true);
-      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      builder.start();
-      Instant deadline = Instant.now().plusSeconds(180);
-      while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("The server wrote no pid file; see " + log);
-        }
-        Thread.sleep(100);
-      }
-      javaPid = Long.parseLong(Files.readString(pidFile).strip());
-      while (!ready()) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("The server did not get ready; see " + log);
-        }
-        Thread.sleep(500);
-      }
+      javaPid =
+          new Server(server, offset)
+              .start(
+                  Map.of(
+                      "POSTGRESQL_DATABASE", database,
+                      "MARKETPLACE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                      "BANK_OPERATOR_PASSWORD", OPERATOR_PASSWORD,
+                      "BANK_API_KEY", "crash-test-bank-api-key",
+                      "MARKETPLACE_BANK_API_KEY", "crash-test-bank-api-key",
+                      "DEMO_MODE", "true",
+                      "BANK_DEMO_ACCOUNTS_PER_CUSTOMER", "1",
+                      "SMTP_HOST", "127.0.0.1",
+                      // nobody listens: demo mode keeps the codes in the outbox
+                      "SMTP_PORT", "1"),
+                  log,
+                  this::ready);
       up = true;
       serverLock.notifyAll();
     }
@@ -211,8 +186,9 @@ public class CrashTest {
 
   boolean ready() {
     try {
-      return get("/api/v1/me", "admin", ADMIN_PASSWORD).status == 200
-          && get("/bank/api/v1/backoffice/audit", "operator", OPERATOR_PASSWORD).status == 200;
+      return driver.get("/api/v1/me", "admin", ADMIN_PASSWORD).status() == 200
+          && driver.get("/bank/api/v1/backoffice/audit", "operator", OPERATOR_PASSWORD).status()
+              == 200;
     } catch (IOException e) {
       return false;
     }
@@ -249,19 +225,7 @@ public class CrashTest {
   }
 
   void stopServer() {
-    long pid = javaPid;
-    if (pid > 0) {
-      ProcessHandle.of(pid)
-          .ifPresent(
-              h -> {
-                h.destroy();
-                try {
-                  h.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                  h.destroyForcibly();
-                }
-              });
-    }
+    Server.stop(javaPid);
   }
 
   void awaitUp() {
@@ -283,12 +247,12 @@ public class CrashTest {
       double share = (k - 0.5 + random.nextDouble()) / (kills + 1);
       int at = (int) (payments * share);
       while (confirmed.get() < at && started.get() < payments) {
-        sleep(100);
+        Driver.sleep(100);
       }
       if (started.get() >= payments && confirmed.get() < at) {
         return; // the rest happens after the load, while the queues are busy
       }
-      sleep(random.nextInt(1500));
+      Driver.sleep(random.nextInt(1500));
       killAndRestart();
     }
   }
@@ -304,10 +268,11 @@ public class CrashTest {
         200);
     String bankA = marketplaceBank(BANK_A);
     marketplaceBank(BANK_B);
-    Reply settings = get("/api/v1/admin/settings", "admin", ADMIN_PASSWORD);
-    if (!settings.body.contains("\"number\"")) {
-      String customer = customer("Marketplace", "finance-" + UUID.randomUUID() + "@market.example");
-      String number = account(customer, BANK_A);
+    Reply settings = driver.get("/api/v1/admin/settings", "admin", ADMIN_PASSWORD);
+    if (!settings.body().contains("\"number\"")) {
+      String customer =
+          backOffice.customer("Marketplace", "finance-" + UUID.randomUUID() + "@market.example");
+      String number = backOffice.account(customer, BANK_A);
       put(
           "/api/v1/admin/settings/settlement-account",
           "admin",
@@ -315,16 +280,18 @@ public class CrashTest {
           "{\"number\":\"" + number + "\",\"bankId\":\"" + bankA + "\"}",
           200);
     }
-    Reply job = post("/api/v1/admin/jobs/fee-refresh", "admin", ADMIN_PASSWORD, "{}", null);
-    expect(job, 202);
-    String execution = field(job.body, "executionId");
+    Reply job = driver.post("/api/v1/admin/jobs/fee-refresh", "admin", ADMIN_PASSWORD, "{}", null);
+    Reply.expect(job, 202);
+    String execution = Reply.field(job.body(), "executionId");
     for (int i = 0; i < 120; i++) {
       String status =
-          field(get("/api/v1/admin/jobs/" + execution, "admin", ADMIN_PASSWORD).body, "status");
+          Reply.field(
+              driver.get("/api/v1/admin/jobs/" + execution, "admin", ADMIN_PASSWORD).body(),
+              "status");
       if ("COMPLETED".equals(status)) {
         break;
       }
-      sleep(500);
+      Driver.sleep(500);
     }
     int sellerCount = Math.max(2, clients / 2);
     for (int i = 0; i < sellerCount; i++) {
@@ -339,66 +306,14 @@ public class CrashTest {
   String[] client(String bank, String deposit) throws IOException {
     String login = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String email = login + "@crash.example";
-    String customer = customer("Client " + login, email);
-    String number = account(customer, bank);
+    String customer = backOffice.customer("Client " + login, email);
+    String number = backOffice.account(customer, bank);
     if (deposit != null) {
-      expect(
-          post(
-              "/bank/api/v1/backoffice/accounts/" + number + "/deposits",
-              "operator",
-              OPERATOR_PASSWORD,
-              "{\"amount\":\"" + deposit + "\"}",
-              null),
-          200);
+      backOffice.deposit(number, deposit);
     }
     String password = "pw-" + login;
-    expect(
-        post(
-            "/api/v1/admin/clients",
-            "admin",
-            ADMIN_PASSWORD,
-            "{\"fullName\":\"Client "
-                + login
-                + "\",\"login\":\""
-                + login
-                + "\",\"password\":\""
-                + password
-                + "\"}",
-            null),
-        201);
-    Reply bound =
-        post(
-            "/api/v1/me/accounts",
-            login,
-            password,
-            "{\"number\":\"" + number + "\",\"bankId\":\"" + marketplaceBank(bank) + "\"}",
-            null);
-    expect(bound, 201);
-    return new String[] {login, password, email, number, field(bound.body, "id")};
-  }
-
-  String customer(String name, String email) throws IOException {
-    Reply customer =
-        post(
-            "/bank/api/v1/backoffice/customers",
-            "operator",
-            OPERATOR_PASSWORD,
-            "{\"fullName\":\"" + name + "\",\"email\":\"" + email + "\",\"phone\":\"+70000000000\"}",
-            null);
-    expect(customer, 201);
-    return field(customer.body, "id");
-  }
-
-  String account(String customer, String bank) throws IOException {
-    Reply account =
-        post(
-            "/bank/api/v1/backoffice/customers/" + customer + "/accounts",
-            "operator",
-            OPERATOR_PASSWORD,
-            "{\"bankRequisite\":\"" + bank + "\"}",
-            null);
-    expect(account, 201);
-    return field(account.body, "number");
+    String accountId = marketplace.client(login, password, number, marketplaceBank(bank));
+    return new String[] {login, password, email, number, accountId};
   }
 
   final Map<String, String> bankIds = new ConcurrentHashMap<>();
@@ -408,23 +323,23 @@ public class CrashTest {
     if (known != null) {
       return known;
     }
-    Reply banks = get("/api/v1/banks", "admin", ADMIN_PASSWORD);
+    Reply banks = driver.get("/api/v1/banks", "admin", ADMIN_PASSWORD);
     Matcher m =
         Pattern.compile("\\{[^{}]*\"requisite\"\\s*:\\s*\"" + requisite + "\"[^{}]*\\}")
-            .matcher(banks.body);
+            .matcher(banks.body());
     String id;
     if (m.find()) {
-      id = field(m.group(), "id");
+      id = Reply.field(m.group(), "id");
     } else {
       Reply created =
-          post(
+          driver.post(
               "/api/v1/admin/banks",
               "admin",
               ADMIN_PASSWORD,
               "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}",
               null);
-      expect(created, 201);
-      id = field(created.body, "id");
+      Reply.expect(created, 201);
+      id = Reply.field(created.body(), "id");
     }
     bankIds.put(requisite, id);
     return id;
@@ -453,7 +368,7 @@ public class CrashTest {
         retrying(
             () -> {
               Reply created =
-                  post(
+                  driver.post(
                       "/api/v1/me/offers",
                       seller,
                       password,
@@ -463,39 +378,43 @@ public class CrashTest {
                           + (shortWindow ? "PT1M" : "PT1H")
                           + "\"}",
                       null);
-              expect(created, 201);
-              return field(created.body, "id");
+              Reply.expect(created, 201);
+              return Reply.field(created.body(), "id");
             });
     retrying(
         () -> {
           Reply approved =
-              post(
+              driver.post(
                   "/api/v1/admin/offers/" + offer + "/approve",
                   "admin",
                   ADMIN_PASSWORD,
                   "{\"commissionPercent\":\"" + commission + "\"}",
                   null);
-          if (approved.status != 409) {
-            expect(approved, 200);
+          if (approved.status() != 409) {
+            Reply.expect(approved, 200);
           }
           return null;
         });
     String deal =
         retrying(
             () -> {
-              Reply bought = post("/api/v1/offers/" + offer + "/buy", buyer[0], buyer[1], "", null);
-              if (bought.status == 409) {
+              Reply bought =
+                  driver.post("/api/v1/offers/" + offer + "/buy", buyer[0], buyer[1], "", null);
+              if (bought.status() == 409) {
                 // A crash cut the answer of a buy that happened: find the deal.
-                Reply mine = get("/api/v1/me/deals", buyer[0], buyer[1]);
+                Reply mine = driver.get("/api/v1/me/deals", buyer[0], buyer[1]);
                 Matcher m =
-                    Pattern.compile("\"id\"\\s*:\\s*\"(\\d+)\"\\s*,\\s*\"offerId\"\\s*:\\s*\"" + offer + "\"")
-                        .matcher(mine.body);
+                    Pattern.compile(
+                            "\"id\"\\s*:\\s*\"(\\d+)\"\\s*,\\s*\"offerId\"\\s*:\\s*\""
+                                + offer
+                                + "\"")
+                        .matcher(mine.body());
                 if (m.find()) {
                   return m.group(1);
                 }
               }
-              expect(bought, 201);
-              return field(bought.body, "id");
+              Reply.expect(bought, 201);
+              return Reply.field(bought.body(), "id");
             });
     deals.incrementAndGet();
     int parts = shortWindow ? 1 : 1 + random.nextInt(3);
@@ -524,38 +443,41 @@ public class CrashTest {
     Reply start =
         retrying(
             () -> {
-              Reply r = post("/api/v1/deals/" + deal + "/payments", buyer[0], buyer[1], body, key);
-              if (r.status == 503) {
+              Reply r =
+                  driver.post("/api/v1/deals/" + deal + "/payments", buyer[0], buyer[1], body, key);
+              if (r.status() == 503) {
                 throw new IOException("503");
               }
               return r;
             });
-    if (start.status != 201) {
+    if (start.status() != 201) {
       return false; // e.g. 400 above what remains while earlier parts are being processed
     }
-    String payment = field(start.body, "id");
+    String payment = Reply.field(start.body(), "id");
     String code = retrying(() -> code(buyer[2], "payment-" + payment));
     for (int attempt = 0; attempt < 20; attempt++) {
       awaitUp();
       try {
         Reply confirmation =
-            post(
+            driver.post(
                 "/api/v1/payments/" + payment + "/confirmation",
                 buyer[0],
                 buyer[1],
                 "{\"code\":\"" + code + "\"}",
                 null);
-        if (confirmation.status == 202) {
+        if (confirmation.status() == 202) {
           accept(payment);
           return true;
         }
-        if (confirmation.status == 503) {
-          sleep(1000);
+        if (confirmation.status() == 503) {
+          Driver.sleep(1000);
           continue;
         }
         // 409: already confirmed (an answer lost in a crash) or the code was used by a
         // confirmation whose marketplace transaction the crash rolled back.
-        String status = field(get("/api/v1/payments/" + payment, buyer[0], buyer[1]).body, "status");
+        String status =
+            Reply.field(
+                driver.get("/api/v1/payments/" + payment, buyer[0], buyer[1]).body(), "status");
         if (!"AWAITING_CONFIRMATION".equals(status) && !"FAILED".equals(status)) {
           accept(payment);
           return true;
@@ -580,19 +502,21 @@ public class CrashTest {
   String code(String email, String reference) throws IOException {
     for (int i = 0; i < 100; i++) {
       Reply outbox =
-          get(
-              "/bank/api/v1/demo/outbox?to=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8),
+          driver.get(
+              "/bank/api/v1/demo/outbox?to="
+                  + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8),
               null,
               null);
-      Matcher m = Pattern.compile("\\{[^{}]*\\}").matcher(outbox.body);
+      Matcher m = Pattern.compile("\\{[^{}]*\\}").matcher(outbox.body());
       while (m.find()) {
         String mail = m.group();
-        if (mail.contains(reference + ")") || mail.contains(reference + " ")
+        if (mail.contains(reference + ")")
+            || mail.contains(reference + " ")
             || mail.contains(reference + "\\n")) {
-          return field(mail, "code");
+          return Reply.field(mail, "code");
         }
       }
-      sleep(200);
+      Driver.sleep(200);
     }
     throw new IOException("no code for " + reference + " in the outbox of " + email);
   }
@@ -611,7 +535,7 @@ public class CrashTest {
       } catch (IOException e) {
         last = e;
         clientErrors.incrementAndGet();
-        sleep(500);
+        Driver.sleep(500);
       }
     }
     throw last;
@@ -632,7 +556,7 @@ public class CrashTest {
       if (now.equals("0 processing, 0 payouts due, 0 overdue open deals")) {
         return;
       }
-      sleep(2000);
+      Driver.sleep(2000);
     }
     say("the background work did not finish in time: " + last);
   }
@@ -646,15 +570,15 @@ public class CrashTest {
           + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due'";
 
   static final String BUSY =
-        "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' processing, '"
-            + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due, '"
-            + " || (SELECT count(*) FROM marketplace.deal WHERE status IN ('AWAITING_PAYMENT','IN_PROGRESS') AND due_at < now()) || ' overdue open deals'";
+      "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' processing, '"
+          + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due, '"
+          + " || (SELECT count(*) FROM marketplace.deal WHERE status IN ('AWAITING_PAYMENT','IN_PROGRESS') AND due_at < now()) || ' overdue open deals'";
 
   int check() throws IOException {
     Map<String, String> checks = new LinkedHashMap<>();
-    Reply audit = get("/bank/api/v1/backoffice/audit", "operator", OPERATOR_PASSWORD);
-    say("bank audit: " + audit.body);
-    int found = audit.body.replace(" ", "").contains("\"consistent\":true") ? 0 : 1;
+    Reply audit = driver.get("/bank/api/v1/backoffice/audit", "operator", OPERATOR_PASSWORD);
+    say("bank audit: " + audit.body());
+    int found = audit.body().replace(" ", "").contains("\"consistent\":true") ? 0 : 1;
     report("bank audit equation deposits = balances + held + fees", found);
 
     String ids = accepted.isEmpty() ? "-1" : String.join(",", accepted);
@@ -665,7 +589,11 @@ public class CrashTest {
             + ") AND status NOT IN ('SUCCEEDED','FAILED','REFUNDED')");
     checks.put(
         "accepted payments the marketplace does not know",
-        "SELECT " + accepted.size() + " - count(*) FROM marketplace.payment WHERE id IN (" + ids + ")");
+        "SELECT "
+            + accepted.size()
+            + " - count(*) FROM marketplace.payment WHERE id IN ("
+            + ids
+            + ")");
     checks.put(
         "payments still PROCESSING or payouts still due",
         "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING')"
@@ -688,22 +616,22 @@ public class CrashTest {
     checks.put(
         "payments whose bank transfer disagrees (SUCCEEDED=COMPLETED, REFUNDED=REVERSED, FAILED=none/FAILED)",
         "SELECT count(*) FROM marketplace.payment p LEFT JOIN bank.transfer t ON t.idempotency_key = 'payment-' || p.id"
-            + " WHERE p.status IN ('SUCCEEDED','FAILED','REFUNDED') AND NOT ("
-            + " (p.status = 'SUCCEEDED' AND t.status = 'COMPLETED' AND t.amount = p.amount AND t.fee = p.fee)"
-            + " OR (p.status = 'REFUNDED' AND t.status = 'REVERSED' AND t.amount = p.amount)"
-            + " OR (p.status = 'FAILED' AND (t.id IS NULL OR t.status = 'FAILED')))");
+            + " WHERE p.status() IN ('SUCCEEDED','FAILED','REFUNDED') AND NOT ("
+            + " (p.status() = 'SUCCEEDED' AND t.status() = 'COMPLETED' AND t.amount = p.amount AND t.fee = p.fee)"
+            + " OR (p.status() = 'REFUNDED' AND t.status() = 'REVERSED' AND t.amount = p.amount)"
+            + " OR (p.status() = 'FAILED' AND (t.id IS NULL OR t.status() = 'FAILED')))");
     checks.put(
         "bank transfers that moved money for no succeeded/refunded payment",
         "SELECT count(*) FROM bank.transfer t LEFT JOIN marketplace.payment p ON t.idempotency_key = 'payment-' || p.id"
-            + " WHERE t.status IN ('COMPLETED','REVERSED') AND (p.id IS NULL OR p.status NOT IN ('SUCCEEDED','REFUNDED'))");
+            + " WHERE t.status() IN ('COMPLETED','REVERSED') AND (p.id IS NULL OR p.status() NOT IN ('SUCCEEDED','REFUNDED'))");
     checks.put(
         "deals whose paid amount is not the sum of their carried-out payments",
         "SELECT count(*) FROM marketplace.deal d LEFT JOIN (SELECT deal_id,"
             + " sum(amount) FILTER (WHERE status = 'SUCCEEDED') ok, sum(amount) FILTER (WHERE status = 'REFUNDED') back"
             + " FROM marketplace.payment GROUP BY deal_id) p ON p.deal_id = d.id"
-            + " WHERE (d.status <> 'EXPIRED' AND (d.paid_amount <> coalesce(p.ok, 0) OR coalesce(p.back, 0) <> 0))"
-            + " OR (d.status = 'EXPIRED' AND (d.paid_amount <> coalesce(p.back, 0) OR coalesce(p.ok, 0) <> 0))"
-            + " OR (d.status = 'COMPLETED' AND d.paid_amount <> d.price) OR d.paid_amount > d.price");
+            + " WHERE (d.status() <> 'EXPIRED' AND (d.paid_amount <> coalesce(p.ok, 0) OR coalesce(p.back, 0) <> 0))"
+            + " OR (d.status() = 'EXPIRED' AND (d.paid_amount <> coalesce(p.back, 0) OR coalesce(p.ok, 0) <> 0))"
+            + " OR (d.status() = 'COMPLETED' AND d.paid_amount <> d.price) OR d.paid_amount > d.price");
     checks.put(
         "deals whose bank operation disagrees (open=OPEN, completed=SETTLED with the commission, expired=REVERSED; held amounts)",
         "SELECT count(*) FROM marketplace.deal d LEFT JOIN bank.operation o ON o.group_reference = 'deal-' || d.id"
@@ -711,19 +639,19 @@ public class CrashTest {
             + " sum(amount) FILTER (WHERE status = 'REVERSED') back FROM bank.transfer GROUP BY operation_id) t ON t.operation_id = o.id"
             + " WHERE (d.paid_amount > 0 AND (o.id IS NULL OR d.operation_key IS DISTINCT FROM o.operation_key))"
             + " OR (o.id IS NOT NULL AND NOT ("
-            + " (d.status IN ('AWAITING_PAYMENT','IN_PROGRESS') AND o.status = 'OPEN' AND coalesce(t.done, 0) = d.paid_amount)"
-            + " OR (d.status = 'COMPLETED' AND o.status = 'SETTLED' AND coalesce(t.done, 0) = d.paid_amount"
+            + " (d.status() IN ('AWAITING_PAYMENT','IN_PROGRESS') AND o.status() = 'OPEN' AND coalesce(t.done, 0) = d.paid_amount)"
+            + " OR (d.status() = 'COMPLETED' AND o.status() = 'SETTLED' AND coalesce(t.done, 0) = d.paid_amount"
             + "     AND coalesce(o.commission_amount, 0) = round(d.price * d.commission_percent / 100, 2))"
-            + " OR (d.status = 'EXPIRED' AND (o.status = 'REVERSED' OR (o.status = 'OPEN' AND t.done IS NULL))"
+            + " OR (d.status() = 'EXPIRED' AND (o.status() = 'REVERSED' OR (o.status() = 'OPEN' AND t.done IS NULL))"
             + "     AND coalesce(t.back, 0) = d.paid_amount AND coalesce(t.done, 0) = 0)))");
     checks.put(
         "bound accounts whose balance or held differs to the kopeck from deposits, payments and payouts",
         "WITH acc AS (SELECT DISTINCT number FROM marketplace.client_account"
             + " UNION SELECT settlement_account_number FROM marketplace.marketplace_settings WHERE settlement_account_number IS NOT NULL),"
             + " spent AS (SELECT ca.number, sum(p.total) s FROM marketplace.payment p JOIN marketplace.client_account ca ON ca.id = p.account_id"
-            + "   WHERE p.status = 'SUCCEEDED' GROUP BY ca.number),"
-            + " sold AS (SELECT ca.number, sum(d.paid_amount - round(d.price * d.commission_percent / 100, 2)) FILTER (WHERE d.status = 'COMPLETED') got,"
-            + "   sum(d.paid_amount) FILTER (WHERE d.status IN ('AWAITING_PAYMENT','IN_PROGRESS')) held"
+            + "   WHERE p.status() = 'SUCCEEDED' GROUP BY ca.number),"
+            + " sold AS (SELECT ca.number, sum(d.paid_amount - round(d.price * d.commission_percent / 100, 2)) FILTER (WHERE d.status() = 'COMPLETED') got,"
+            + "   sum(d.paid_amount) FILTER (WHERE d.status() IN ('AWAITING_PAYMENT','IN_PROGRESS')) held"
             + "   FROM marketplace.deal d JOIN marketplace.client_account ca ON ca.id = d.seller_account_id GROUP BY ca.number),"
             + " comm AS (SELECT sum(round(price * commission_percent / 100, 2)) c FROM marketplace.deal WHERE status = 'COMPLETED'),"
             + " dep AS (SELECT account_id, sum(amount) d FROM bank.ledger_entry WHERE kind = 'DEPOSIT' GROUP BY account_id)"
@@ -770,161 +698,14 @@ public class CrashTest {
   }
 
   String sql(String query) {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  "psql",
-                  "-h",
-                  env("POSTGRESQL_HOST", "127.0.0.1"),
-                  "-p",
-                  env("POSTGRESQL_PORT", "5432"),
-                  "-U",
-                  env("POSTGRESQL_USER", "postgres"),
-                  "-d",
-                  database,
-                  "-X",
-                  "-q",
-                  "-t",
-                  "-A",
-                  "-v",
-                  "ON_ERROR_STOP=1",
-                  "-c",
-                  query)
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException(out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Driver.psql(database, query);
   }
 
   // ---------------------------------------------------------------- HTTP and JSON
 
-  record Reply(int status, String body) {}
-
-  Reply get(String path, String user, String password) throws IOException {
-    return send("GET", path, user, password, null, null);
-  }
-
-  Reply post(String path, String user, String password, String body, String key)
-      throws IOException {
-    return send("POST", path, user, password, body, key);
-  }
-
   void put(String path, String user, String password, String body, int expected)
       throws IOException {
-    expect(send("PUT", path, user, password, body, null), expected);
-  }
-
-  Reply send(String method, String path, String user, String password, String body, String key)
-      throws IOException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 404 && response.body().contains("<html")) {
-        throw new IOException("not deployed yet");
-      }
-      return new Reply(response.statusCode(), response.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-  }
-
-  static void expect(Reply reply, int status) throws IOException {
-    if (reply.status != status) {
-      if (reply.status >= 500 || reply.status == 404) {
-        throw new IOException("answered " + reply.status + ": " + reply.body);
-      }
-      throw new IllegalStateException("expected " + status + " but got " + reply.status + ": " + reply.body);
-    }
-  }
-
-  /** A member of the outermost object (nested objects and arrays are skipped). */
-  static String field(String json, String name) {
-    StringBuilder top = new StringBuilder();
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      if (quoted) {
-        if (c == '\\' && i + 1 < json.length()) {
-          if (depth <= 1) {
-            top.append(c).append(json.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-        if (c == '"') {
-          quoted = false;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == '{' || c == '[') {
-        depth++;
-        if (depth == 1) {
-          top.append(c);
-        }
-        continue;
-      } else if (c == '}' || c == ']') {
-        depth--;
-        if (depth == 0) {
-          top.append(c);
-        }
-        continue;
-      }
-      if (depth <= 1) {
-        top.append(c);
-      }
-    }
-    return member(top.toString(), name);
-  }
-
-  static String member(String json, String name) {
-    Matcher m =
-        Pattern.compile("\"" + name + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|(-?[0-9.]+))")
-            .matcher(json);
-    if (!m.find()) {
-      return null;
-    }
-    return m.group(2) != null ? m.group(2) : m.group(3);
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Reply.expect(driver.send("PUT", path, user, password, body, null), expected);
   }
 
   static synchronized void say(String line) {

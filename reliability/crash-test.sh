@@ -48,4 +48,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "crash test: server log in $SERVER_DIR/standalone/log"
-java reliability/CrashTest.java
+# The driver and what it shares with the benchmark's, compiled with the JDK alone.
+rm -rf reliability/target/classes
+javac -d reliability/target/classes tools/driver/*.java reliability/CrashTest.java
+java -cp reliability/target/classes CrashTest

@@ -1,0 +1,80 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A copy of the provisioned WildFly that a driver starts, waits for and stops: on PostgreSQL, in
+ * demo mode, with a port offset, its console appended to a log file.
+ */
+public final class Server {
+
+  private final Path home;
+  private final int offset;
+
+  public Server(Path home, int offset) {
+    this.home = home;
+    this.offset = offset;
+  }
+
+  /**
+   * Starts the server with these environment variables (on top of the database kind and the
+   * launcher's own), waits until {@code ready} says so and answers the Java process's pid.
+   */
+  public long start(Map<String, String> environment, Path log, BooleanSupplier ready)
+      throws IOException, InterruptedException {
+    Path pidFile = home.resolve("server.pid");
+    Files.deleteIfExists(pidFile);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            home.resolve("bin/standalone.sh").toString(),
+            "-Djboss.socket.binding.port-offset=" + offset);
+    Map<String, String> env = builder.environment();
+    env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    env.put("JBOSS_PIDFILE", pidFile.toAbsolutePath().toString());
+    env.put("DB_KIND", "postgresql");
+    env.putAll(environment);
+    Files.createDirectories(log.getParent());
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.start();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+      check(deadline, "The server wrote no pid file; see " + log);
+      Thread.sleep(100);
+    }
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    while (!ready.getAsBoolean()) {
+      check(deadline, "The server did not get ready; see " + log);
+      Thread.sleep(500);
+    }
+    return pid;
+  }
+
+  /** Stops the server politely (SIGTERM), forcibly after a minute. */
+  public static void stop(long pid) {
+    if (pid <= 0) {
+      return;
+    }
+    ProcessHandle.of(pid)
+        .ifPresent(
+            h -> {
+              h.destroy();
+              try {
+                h.onExit().get(60, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                h.destroyForcibly();
+              }
+            });
+  }
+
+  private static void check(Instant deadline, String message) {
+    if (Instant.now().isAfter(deadline)) {
+      throw new IllegalStateException(message);
+    }
+  }
+}
