@@ -709,7 +709,7 @@ public class Bench {
                 "SELECT count(DISTINCT p.deal_id) FROM marketplace.payment p JOIN marketplace.deal d ON d.id = p.deal_id"
                     + " WHERE p."
                     + where.replace("id BETWEEN", "id BETWEEN")
-                    + " AND d.paid_amount > 0 AND d.status() = 'IN_PROGRESS'"));
+                    + " AND d.paid_amount > 0 AND d.status = 'IN_PROGRESS'"));
     say(
         String.format(
             Locale.ROOT,

@@ -616,22 +616,22 @@ public class CrashTest {
     checks.put(
         "payments whose bank transfer disagrees (SUCCEEDED=COMPLETED, REFUNDED=REVERSED, FAILED=none/FAILED)",
         "SELECT count(*) FROM marketplace.payment p LEFT JOIN bank.transfer t ON t.idempotency_key = 'payment-' || p.id"
-            + " WHERE p.status() IN ('SUCCEEDED','FAILED','REFUNDED') AND NOT ("
-            + " (p.status() = 'SUCCEEDED' AND t.status() = 'COMPLETED' AND t.amount = p.amount AND t.fee = p.fee)"
-            + " OR (p.status() = 'REFUNDED' AND t.status() = 'REVERSED' AND t.amount = p.amount)"
-            + " OR (p.status() = 'FAILED' AND (t.id IS NULL OR t.status() = 'FAILED')))");
+            + " WHERE p.status IN ('SUCCEEDED','FAILED','REFUNDED') AND NOT ("
+            + " (p.status = 'SUCCEEDED' AND t.status = 'COMPLETED' AND t.amount = p.amount AND t.fee = p.fee)"
+            + " OR (p.status = 'REFUNDED' AND t.status = 'REVERSED' AND t.amount = p.amount)"
+            + " OR (p.status = 'FAILED' AND (t.id IS NULL OR t.status = 'FAILED')))");
     checks.put(
         "bank transfers that moved money for no succeeded/refunded payment",
         "SELECT count(*) FROM bank.transfer t LEFT JOIN marketplace.payment p ON t.idempotency_key = 'payment-' || p.id"
-            + " WHERE t.status() IN ('COMPLETED','REVERSED') AND (p.id IS NULL OR p.status() NOT IN ('SUCCEEDED','REFUNDED'))");
+            + " WHERE t.status IN ('COMPLETED','REVERSED') AND (p.id IS NULL OR p.status NOT IN ('SUCCEEDED','REFUNDED'))");
     checks.put(
         "deals whose paid amount is not the sum of their carried-out payments",
         "SELECT count(*) FROM marketplace.deal d LEFT JOIN (SELECT deal_id,"
             + " sum(amount) FILTER (WHERE status = 'SUCCEEDED') ok, sum(amount) FILTER (WHERE status = 'REFUNDED') back"
             + " FROM marketplace.payment GROUP BY deal_id) p ON p.deal_id = d.id"
-            + " WHERE (d.status() <> 'EXPIRED' AND (d.paid_amount <> coalesce(p.ok, 0) OR coalesce(p.back, 0) <> 0))"
-            + " OR (d.status() = 'EXPIRED' AND (d.paid_amount <> coalesce(p.back, 0) OR coalesce(p.ok, 0) <> 0))"
-            + " OR (d.status() = 'COMPLETED' AND d.paid_amount <> d.price) OR d.paid_amount > d.price");
+            + " WHERE (d.status <> 'EXPIRED' AND (d.paid_amount <> coalesce(p.ok, 0) OR coalesce(p.back, 0) <> 0))"
+            + " OR (d.status = 'EXPIRED' AND (d.paid_amount <> coalesce(p.back, 0) OR coalesce(p.ok, 0) <> 0))"
+            + " OR (d.status = 'COMPLETED' AND d.paid_amount <> d.price) OR d.paid_amount > d.price");
     checks.put(
         "deals whose bank operation disagrees (open=OPEN, completed=SETTLED with the commission, expired=REVERSED; held amounts)",
         "SELECT count(*) FROM marketplace.deal d LEFT JOIN bank.operation o ON o.group_reference = 'deal-' || d.id"
@@ -639,19 +639,19 @@ public class CrashTest {
             + " sum(amount) FILTER (WHERE status = 'REVERSED') back FROM bank.transfer GROUP BY operation_id) t ON t.operation_id = o.id"
             + " WHERE (d.paid_amount > 0 AND (o.id IS NULL OR d.operation_key IS DISTINCT FROM o.operation_key))"
             + " OR (o.id IS NOT NULL AND NOT ("
-            + " (d.status() IN ('AWAITING_PAYMENT','IN_PROGRESS') AND o.status() = 'OPEN' AND coalesce(t.done, 0) = d.paid_amount)"
-            + " OR (d.status() = 'COMPLETED' AND o.status() = 'SETTLED' AND coalesce(t.done, 0) = d.paid_amount"
+            + " (d.status IN ('AWAITING_PAYMENT','IN_PROGRESS') AND o.status = 'OPEN' AND coalesce(t.done, 0) = d.paid_amount)"
+            + " OR (d.status = 'COMPLETED' AND o.status = 'SETTLED' AND coalesce(t.done, 0) = d.paid_amount"
             + "     AND coalesce(o.commission_amount, 0) = round(d.price * d.commission_percent / 100, 2))"
-            + " OR (d.status() = 'EXPIRED' AND (o.status() = 'REVERSED' OR (o.status() = 'OPEN' AND t.done IS NULL))"
+            + " OR (d.status = 'EXPIRED' AND (o.status = 'REVERSED' OR (o.status = 'OPEN' AND t.done IS NULL))"
             + "     AND coalesce(t.back, 0) = d.paid_amount AND coalesce(t.done, 0) = 0)))");
     checks.put(
         "bound accounts whose balance or held differs to the kopeck from deposits, payments and payouts",
         "WITH acc AS (SELECT DISTINCT number FROM marketplace.client_account"
             + " UNION SELECT settlement_account_number FROM marketplace.marketplace_settings WHERE settlement_account_number IS NOT NULL),"
             + " spent AS (SELECT ca.number, sum(p.total) s FROM marketplace.payment p JOIN marketplace.client_account ca ON ca.id = p.account_id"
-            + "   WHERE p.status() = 'SUCCEEDED' GROUP BY ca.number),"
-            + " sold AS (SELECT ca.number, sum(d.paid_amount - round(d.price * d.commission_percent / 100, 2)) FILTER (WHERE d.status() = 'COMPLETED') got,"
-            + "   sum(d.paid_amount) FILTER (WHERE d.status() IN ('AWAITING_PAYMENT','IN_PROGRESS')) held"
+            + "   WHERE p.status = 'SUCCEEDED' GROUP BY ca.number),"
+            + " sold AS (SELECT ca.number, sum(d.paid_amount - round(d.price * d.commission_percent / 100, 2)) FILTER (WHERE d.status = 'COMPLETED') got,"
+            + "   sum(d.paid_amount) FILTER (WHERE d.status IN ('AWAITING_PAYMENT','IN_PROGRESS')) held"
             + "   FROM marketplace.deal d JOIN marketplace.client_account ca ON ca.id = d.seller_account_id GROUP BY ca.number),"
             + " comm AS (SELECT sum(round(price * commission_percent / 100, 2)) c FROM marketplace.deal WHERE status = 'COMPLETED'),"
             + " dep AS (SELECT account_id, sum(amount) d FROM bank.ledger_entry WHERE kind = 'DEPOSIT' GROUP BY account_id)"
