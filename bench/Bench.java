@@ -56,8 +56,8 @@ public class Bench {
   final int runs = Integer.parseInt(env("RUNS", "3"));
   final int transfers = Integer.parseInt(env("TRANSFERS", "2000"));
   final int transferClients = Integer.parseInt(env("TRANSFER_CLIENTS", "16"));
-  final int payments = Integer.parseInt(env("PAYMENTS", "3400"));
-  final int paymentClients = Integer.parseInt(env("PAYMENT_CLIENTS", "32"));
+  final int payments = Integer.parseInt(env("PAYMENTS", "1000"));
+  final int buyerCount = Integer.parseInt(env("BUYERS", "32"));
   final int offers = Integer.parseInt(env("OFFERS", "100000"));
   final int catalogueClients = Integer.parseInt(env("CATALOGUE_CLIENTS", "32"));
   final int wrkSeconds = Integer.parseInt(env("WRK_SECONDS", "15"));
@@ -294,7 +294,7 @@ public class Bench {
           }
         });
     parallel(
-        paymentClients,
+        buyerCount,
         8,
         i -> {
           String[] buyer = client("buyer" + i, i % 3 == 0 ? BANK_B : BANK_A, "100000000.00");
@@ -616,59 +616,66 @@ public class Bench {
   volatile List<Long> offerIds;
 
   /**
-   * PAYMENT_CLIENTS buyers, each in a loop: buy an offer, quote, start a payment of half the price
-   * (the deal stays open: the sweep returns it later), read the code from the demo outbox, confirm.
-   * The figure is payments / (last SUCCEEDED − first payment started), the latency is SUCCEEDED −
-   * confirmed, both from the marketplace's own timestamps.
+   * At each concurrency of PAYMENT_LEVELS (buyers), RUNS runs of PAYMENTS payments: each buyer in a
+   * loop buys an offer, quotes, starts a payment of half the price (the deal stays open: the sweep
+   * returns it later), reads the code from the demo outbox and confirms. The figure is payments /
+   * (last SUCCEEDED − first started), the latency SUCCEEDED − confirmed, both the marketplace's own
+   * timestamps. The headline is the best concurrency's median: past it, the buyers' requests take
+   * the CPU from the background steps and payments wait longer without going any faster.
    */
   void marketplacePayments() throws Exception {
+    List<Integer> levels = new ArrayList<>();
+    for (String level : env("PAYMENT_LEVELS", "4,8,16,32").split(",")) {
+      levels.add(Integer.parseInt(level.strip()));
+    }
     say(
-        "marketplace payments: warm-up (200), then "
+        "marketplace payments: warm-up (200, 8 buyers), then "
             + runs
             + " runs of "
             + payments
-            + ", "
-            + paymentClients
+            + " at "
+            + levels
             + " buyers");
-    paymentRun("warm", 200);
-    List<Double> perSecond = new ArrayList<>();
-    List<Double> p50 = new ArrayList<>();
-    List<Double> p95 = new ArrayList<>();
-    List<Double> p99 = new ArrayList<>();
-    for (int run = 1; run <= runs; run++) {
-      double[] figures = paymentRun("r" + run, payments);
-      perSecond.add(figures[0]);
-      p50.add(figures[1]);
-      p95.add(figures[2]);
-      p99.add(figures[3]);
+    paymentRun("warm", 200, 8);
+    double best = 0;
+    int bestLevel = 0;
+    for (int level : levels) {
+      List<Double> perSecond = new ArrayList<>();
+      List<Double> p50 = new ArrayList<>();
+      List<Double> p95 = new ArrayList<>();
+      List<Double> p99 = new ArrayList<>();
+      for (int run = 1; run <= runs; run++) {
+        double[] figures = paymentRun("c" + level + "r" + run, payments, level);
+        perSecond.add(figures[0]);
+        p50.add(figures[1]);
+        p95.add(figures[2]);
+        p99.add(figures[3]);
+      }
+      String what = level + " buyers: buy, quote, start, code, confirm; until SUCCEEDED";
+      put("payments, " + level + " buyers", "payments/s", perSecond, "", true, what);
+      String latency = "confirmation → SUCCEEDED, " + level + " buyers";
+      put("payment latency p50, " + level + " buyers", "ms", p50, "", true, latency);
+      put("payment latency p95, " + level + " buyers", "ms", p95, "", true, latency);
+      put("payment latency p99, " + level + " buyers", "ms", p99, "", true, latency);
+      if (median(perSecond) > best) {
+        best = median(perSecond);
+        bestLevel = level;
+      }
     }
-    put(
+    results.put(
         "marketplace payments",
-        "payments/s",
-        perSecond,
-        "≥ 50",
-        median(perSecond) >= 50,
-        paymentClients
-            + " buyers: buy, quote, start, code, confirm; until SUCCEEDED and the deal updated");
-    String loaded = "confirmation → SUCCEEDED, at that load (queued behind the others)";
-    put("payment latency p50", "ms", p50, "", true, loaded);
-    put("payment latency p95", "ms", p95, "", true, loaded);
-    put("payment latency p99", "ms", p99, "", true, loaded);
-    // The same path when the bank's queue is not the line: 4 buyers.
-    List<Double> light50 = new ArrayList<>();
-    List<Double> light99 = new ArrayList<>();
-    for (int run = 1; run <= runs; run++) {
-      double[] figures = paymentRun("light" + run, 300, 4);
-      light50.add(figures[1]);
-      light99.add(figures[3]);
-    }
-    String light = "confirmation → SUCCEEDED, 4 buyers (300 payments a run)";
-    put("payment latency p50, light load", "ms", light50, "", true, light);
-    put("payment latency p99, light load", "ms", light99, "", true, light);
+        new Result(
+            "marketplace payments",
+            "payments/s",
+            best,
+            List.of(),
+            "≥ 50",
+            best >= 50,
+            "the best of the concurrencies above: " + bestLevel + " buyers"));
   }
 
   double[] paymentRun(String run, int count) throws Exception {
-    return paymentRun(run, count, paymentClients);
+    return paymentRun(run, count, 8);
   }
 
   double[] paymentRun(String run, int count, int clients) throws Exception {
@@ -1100,6 +1107,9 @@ public class Bench {
   }
 
   static String format(double v) {
+    if (v < 1) {
+      return String.format(Locale.ROOT, "%.3f", v);
+    }
     return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
   }
 
@@ -1107,7 +1117,8 @@ public class Bench {
   void chart() throws IOException {
     List<Result> targeted =
         results.values().stream()
-            .filter(r -> !r.target.isEmpty() && !r.target.startsWith("("))
+            .filter(
+                r -> !r.target.isEmpty() && !r.target.startsWith("(") && !r.target.contains("×"))
             .toList();
     int w = 900, row = 44, h = 90 + row * targeted.size();
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -18,7 +18,7 @@
 # Needs a JDK 17+, Maven, PostgreSQL (POSTGRESQL_HOST/PORT/USER, trust auth) with psql and
 # pgbench, and wrk (installed from Debian's packages when missing). The driver runs its own SMTP
 # server (tools/driver/SmtpSink.java) on SMTP_SINK_PORT (default 2626) for the codes' mails.
-# Knobs: RUNS, TRANSFERS (per run), TRANSFER_CLIENTS, PAYMENTS (per run), PAYMENT_CLIENTS,
+# Knobs: RUNS, TRANSFERS (per run), TRANSFER_CLIENTS, PAYMENTS (per run and concurrency), PAYMENT_LEVELS (4,8,16,32), BUYERS,
 # OFFERS, CATALOGUE_CLIENTS, WRK_SECONDS, SWEEP_DEALS, PORT_OFFSET (default 500: http 8580).
 set -euo pipefail
 cd "$(dirname "$0")/.."
