@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
 
 /**
  * The crash test's driver (compiled and run by {@code reliability/crash-test.sh} with the shared
- * {@code tools/driver}: no build, no dependencies). It starts the prepared server on PostgreSQL,
- * sets up clients, accounts and offers through the public APIs, drives payments from many
- * concurrent clients, kills the server with SIGKILL at random moments and restarts it, waits until
- * nothing is in flight, and then checks the money: the bank's audit, final states, no double ledger
- * movements, deals against payments, the bank's operations against the deals, every bound account
- * to the kopeck. Exits 1 when any discrepancy is found.
+ * {@code tools/driver}: no build, no dependencies). It starts the prepared server on PostgreSQL or
+ * on its embedded H2 databases ({@code DB_KIND}), sets up clients, accounts and offers through the
+ * public APIs, drives payments from many concurrent clients, kills the server with SIGKILL at
+ * random moments and restarts it, waits until nothing is in flight, and then checks the money: the
+ * bank's audit, final states, no double ledger movements, deals against payments, the bank's
+ * operations against the deals, every bound account to the kopeck. Exits 1 when any discrepancy is
+ * found.
  */
 public class CrashTest {
 
@@ -44,6 +45,8 @@ public class CrashTest {
   final int kills;
   final int clients;
   final Path log;
+  final String dbKind;
+  final H2Files h2;
   final Driver driver;
   final BackOffice backOffice;
   final Marketplace marketplace;
@@ -74,6 +77,12 @@ public class CrashTest {
     kills = Integer.parseInt(env("KILLS", "3"));
     clients = Integer.parseInt(env("CLIENTS", "12"));
     log = server.resolve("standalone/log/crash-console.log");
+    dbKind = env("DB_KIND", "postgresql");
+    h2 =
+        "h2".equals(dbKind)
+            ? new H2Files(
+                server.resolve("standalone/data"), Path.of("reliability/target/h2-copies"))
+            : null;
   }
 
   static String env(String name, String fallback) {
@@ -102,7 +111,7 @@ public class CrashTest {
             + " concurrent clients, "
             + kills
             + " kills, database "
-            + database);
+            + (h2 == null ? database : "embedded H2 in " + server.resolve("standalone/data")));
     startServer();
     setUp();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -138,13 +147,15 @@ public class CrashTest {
             + " codes used by a confirmation the crash rolled back");
     if (Boolean.parseBoolean(env("KILL_IN_FLIGHT", "true"))) {
       // One more kill while the background work (submissions, outcomes, payouts) is in flight.
-      say("in flight before the extra kill: " + sql(BUSY));
+      say("in flight before the extra kill: " + busy());
       killAndRestart();
     }
     awaitQuiet();
     int found = check();
     say(
-        "SUMMARY payments="
+        "SUMMARY db="
+            + dbKind
+            + " payments="
             + accepted.size()
             + " started="
             + started.get()
@@ -166,17 +177,18 @@ public class CrashTest {
       javaPid =
           new Server(server, offset)
               .start(
-                  Map.of(
-                      "POSTGRESQL_DATABASE", database,
-                      "MARKETPLACE_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                      "BANK_OPERATOR_PASSWORD", OPERATOR_PASSWORD,
-                      "BANK_API_KEY", "crash-test-bank-api-key",
-                      "MARKETPLACE_BANK_API_KEY", "crash-test-bank-api-key",
-                      "DEMO_MODE", "true",
-                      "BANK_DEMO_ACCOUNTS_PER_CUSTOMER", "1",
-                      "SMTP_HOST", "127.0.0.1",
+                  Map.ofEntries(
+                      Map.entry("DB_KIND", dbKind),
+                      Map.entry("POSTGRESQL_DATABASE", database),
+                      Map.entry("MARKETPLACE_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                      Map.entry("BANK_OPERATOR_PASSWORD", OPERATOR_PASSWORD),
+                      Map.entry("BANK_API_KEY", "crash-test-bank-api-key"),
+                      Map.entry("MARKETPLACE_BANK_API_KEY", "crash-test-bank-api-key"),
+                      Map.entry("DEMO_MODE", "true"),
+                      Map.entry("BANK_DEMO_ACCOUNTS_PER_CUSTOMER", "1"),
+                      Map.entry("SMTP_HOST", "127.0.0.1"),
                       // nobody listens: demo mode keeps the codes in the outbox
-                      "SMTP_PORT", "1"),
+                      Map.entry("SMTP_PORT", "1")),
                   log,
                   this::ready);
       up = true;
@@ -545,10 +557,9 @@ public class CrashTest {
 
   void awaitQuiet() {
     Instant deadline = Instant.now().plusSeconds(Long.parseLong(env("QUIET_TIMEOUT", "600")));
-    String busy = BUSY;
     String last = "";
     while (Instant.now().isBefore(deadline)) {
-      String now = sql(busy);
+      String now = busy();
       if (!now.equals(last)) {
         say("waiting for the background work: " + now);
         last = now;
@@ -580,6 +591,11 @@ public class CrashTest {
     say("bank audit: " + audit.body());
     int found = audit.body().replace(" ", "").contains("\"consistent\":true") ? 0 : 1;
     report("bank audit equation deposits = balances + held + fees", found);
+    if (h2 != null) {
+      // H2's files open in one process at a time: the rest is read with the server stopped.
+      stopServer();
+      up = false;
+    }
 
     String ids = accepted.isEmpty() ? "-1" : String.join(",", accepted);
     checks.put(
@@ -697,8 +713,76 @@ public class CrashTest {
     say((n == 0 ? "  ok   " : "  FAIL ") + what + ": " + n);
   }
 
+  /** A statement on the database; on H2 only while the server is down (its files are locked). */
   String sql(String query) {
-    return Driver.psql(database, query);
+    if (h2 == null) {
+      return Driver.psql(database, query);
+    }
+    if (up) {
+      throw new IllegalStateException("H2 is read only while the server is down");
+    }
+    return h2.query(query);
+  }
+
+  /** What is still in flight, as {@link #BUSY} says it: from SQL, or from the admin API on H2. */
+  String busy() {
+    if (h2 == null) {
+      return sql(BUSY);
+    }
+    try {
+      int processing = 0;
+      for (String page : adminPages("/api/v1/admin/payments")) {
+        processing += count(page, "\"status\"\\s*:\\s*\"PROCESSING\"");
+      }
+      int payouts = 0;
+      int overdue = 0;
+      Instant now = Instant.now();
+      for (String page : adminPages("/api/v1/admin/deals")) {
+        payouts += count(page, "\"payout\"\\s*:\\s*\"(SETTLE_DUE|REVERSE_DUE)\"");
+        for (String deal : page.split("\\{\\s*\"deal\"\\s*:")) {
+          Matcher due = Pattern.compile("\"dueAt\"\\s*:\\s*\"([^\"]+)\"").matcher(deal);
+          Matcher status =
+              Pattern.compile("\"status\"\\s*:\\s*\\{\\s*\"code\"\\s*:\\s*\"([A-Z_]+)\"")
+                  .matcher(deal);
+          if (due.find()
+              && status.find()
+              && Set.of("AWAITING_PAYMENT", "IN_PROGRESS").contains(status.group(1))
+              && Instant.parse(due.group(1)).isBefore(now)) {
+            overdue++;
+          }
+        }
+      }
+      return processing
+          + " processing, "
+          + payouts
+          + " payouts due, "
+          + overdue
+          + " overdue open deals";
+    } catch (IOException e) {
+      return "the server did not answer: " + e.getMessage();
+    }
+  }
+
+  /** Every page of an admin list (newest first, 500 a page). */
+  List<String> adminPages(String path) throws IOException {
+    List<String> pages = new ArrayList<>();
+    for (int first = 0; ; first += 500) {
+      Reply page = driver.get(path + "?first=" + first + "&max=500", "admin", ADMIN_PASSWORD);
+      Reply.expect(page, 200);
+      pages.add(page.body());
+      if (!page.body().contains("\"id\"") || count(page.body(), "\"paidAt\"|\"payout\"") < 500) {
+        return pages;
+      }
+    }
+  }
+
+  static int count(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   // ---------------------------------------------------------------- HTTP and JSON

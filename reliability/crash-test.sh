@@ -6,12 +6,14 @@
 #
 #   reliability/crash-test.sh                  # short form: 300 payments, 3 kills, 12 clients
 #   PAYMENTS=2000 KILLS=6 CLIENTS=24 reliability/crash-test.sh
+#   DB_KIND=h2 reliability/crash-test.sh       # on the embedded H2 databases of the default run
 #
 # Needs the built server and EAR (mvn -B -o clean package -DskipTests, or a finished
-# `mvn verify`), PostgreSQL (POSTGRESQL_HOST/PORT/USER, trust auth) and a JDK 17+ on the PATH.
-# Uses a COPY of the provisioned server under reliability/target/server, port offset
-# PORT_OFFSET (default 400: http 8480) and a fresh database that it drops at the end
-# (KEEP_DB=true keeps it for a look).
+# `mvn verify`) and a JDK 17+ on the PATH; on PostgreSQL (the default here) also the database
+# (POSTGRESQL_HOST/PORT/USER, trust auth) and psql. Uses a COPY of the provisioned server under
+# reliability/target/server, port offset PORT_OFFSET (default 400: http 8480) and a fresh
+# database that it drops at the end (KEEP_DB=true keeps it for a look); on H2, fresh files in the
+# copy's data folder, read (as copies) while the server is down.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,7 @@ export PORT_OFFSET=${PORT_OFFSET:-400}
 export PAYMENTS=${PAYMENTS:-300}
 export KILLS=${KILLS:-3}
 export CLIENTS=${CLIENTS:-12}
+export DB_KIND=${DB_KIND:-postgresql}
 
 provisioned=wildfly-config/target/server
 ear=ear/target/escrow.ear
@@ -35,9 +38,19 @@ cp -a "$provisioned" "$SERVER_DIR"
 rm -rf "$SERVER_DIR"/standalone/data "$SERVER_DIR"/standalone/log "$SERVER_DIR"/standalone/tmp
 cp "$ear" "$SERVER_DIR/standalone/deployments/"
 
-export POSTGRESQL_DATABASE="escrow_rel_$(date +%s)_$$"
-psql -h "$POSTGRESQL_HOST" -p "$POSTGRESQL_PORT" -U "$POSTGRESQL_USER" -q -c "CREATE DATABASE $POSTGRESQL_DATABASE" postgres
+classpath=reliability/target/classes
+if [ "$DB_KIND" = h2 ]; then
+  # The server's own H2, to read its files with.
+  h2_jar=$(ls "$SERVER_DIR"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1)
+  classpath="$classpath:$h2_jar"
+else
+  export POSTGRESQL_DATABASE="escrow_rel_$(date +%s)_$$"
+  psql -h "$POSTGRESQL_HOST" -p "$POSTGRESQL_PORT" -U "$POSTGRESQL_USER" -q -c "CREATE DATABASE $POSTGRESQL_DATABASE" postgres
+fi
 cleanup() {
+  if [ "$DB_KIND" = h2 ]; then
+    return
+  fi
   if [ "${KEEP_DB:-false}" != true ]; then
     psql -h "$POSTGRESQL_HOST" -p "$POSTGRESQL_PORT" -U "$POSTGRESQL_USER" -q \
       -c "DROP DATABASE IF EXISTS $POSTGRESQL_DATABASE WITH (FORCE)" postgres || true
@@ -49,6 +62,6 @@ trap cleanup EXIT
 
 echo "crash test: server log in $SERVER_DIR/standalone/log"
 # The driver and what it shares with the benchmark's, compiled with the JDK alone.
-rm -rf reliability/target/classes
+rm -rf reliability/target/classes reliability/target/h2-copies
 javac -d reliability/target/classes tools/driver/*.java reliability/CrashTest.java
-java -cp reliability/target/classes CrashTest
+java -cp "$classpath" CrashTest

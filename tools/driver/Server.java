@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A copy of the provisioned WildFly that a driver starts, waits for and stops: on PostgreSQL, in
- * demo mode, with a port offset, its console appended to a log file.
+ * A copy of the provisioned WildFly that a driver starts, waits for and stops: on PostgreSQL unless
+ * the environment given says {@code DB_KIND}, in demo mode, with a port offset, its console
+ * appended to a log file.
  */
 public final class Server {
 
