@@ -96,14 +96,20 @@ public class TransferAcceptance {
     if (existing.isPresent()) {
       return existing.get();
     }
+    EJBException failed = null;
     try {
       groups.open(partner.id(), groupReference);
-    } catch (EJBException raceLost) {
-      // Another first transfer of this group created it a moment ago: use that one.
+    } catch (EJBException e) {
+      // Usually another first transfer of this group created it a moment ago: use that one.
+      failed = e;
     }
-    return transfers
-        .operationByGroup(partner, groupReference)
-        .orElseThrow(() -> new IllegalStateException("The operation of the group is missing"));
+    Optional<Operation> opened = transfers.operationByGroup(partner, groupReference);
+    if (opened.isEmpty() && failed != null) {
+      // No race was lost: the insert failed for its own reason (e.g. no connection to be had).
+      throw failed;
+    }
+    return opened.orElseThrow(
+        () -> new IllegalStateException("The operation of the group is missing"));
   }
 
   private Account account(String number, String field) {

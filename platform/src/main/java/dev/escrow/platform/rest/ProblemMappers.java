@@ -154,6 +154,43 @@ public final class ProblemMappers {
     return null;
   }
 
+  /**
+   * No database connection could be had in time (the pool is exhausted, or the database is away):
+   * the server is overloaded, not broken; the caller should come back (503 with Retry-After).
+   * Nothing was written: the transaction rolled back.
+   */
+  static Response overloaded(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (isNoConnection(cause.getClass())) {
+        LOG.warning("No database connection for a request: " + cause);
+        Response problem =
+            Problem.of(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "The service is busy or its database is not reachable; try again shortly")
+                .toResponse();
+        return Response.fromResponse(problem).header("Retry-After", 1).build();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNoConnection(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      switch (c.getName()) {
+        case "org.hibernate.exception.JDBCConnectionException",
+            "java.sql.SQLTransientConnectionException",
+            "jakarta.resource.ResourceException" -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
   /** By name: this library must not link the persistence classes of the wars that use it. */
   private static boolean isConcurrentChange(Class<?> type) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
@@ -180,6 +217,10 @@ public final class ProblemMappers {
       Response conflict = concurrentChange(e);
       if (conflict != null) {
         return conflict;
+      }
+      Response busy = overloaded(e);
+      if (busy != null) {
+        return busy;
       }
       LOG.log(Level.SEVERE, "Unexpected failure while answering a request", e);
       return Problem.of(
