@@ -1,11 +1,13 @@
 package dev.escrow.it.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.escrow.it.support.Api;
+import dev.escrow.it.support.Market;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -119,6 +121,25 @@ final class BankFixture {
     return audit.json();
   }
 
+  /**
+   * The audit once the bank is quiet (two readings 2 s apart agree): transfers and payouts that
+   * earlier tests left in the queues move balances and fees, which a test counting the bank's whole
+   * fee income would take for its own.
+   */
+  static JsonObject quietAudit() {
+    long until = System.nanoTime() + Market.PATIENCE.toNanos();
+    JsonObject last = audit();
+    while (true) {
+      sleep(2000);
+      JsonObject now = audit();
+      if (now.equals(last)) {
+        return now;
+      }
+      assertTrue(System.nanoTime() < until, "the bank never went quiet: " + last + " -> " + now);
+      last = now;
+    }
+  }
+
   static Api.Reply requestPayment(Holder payer, Holder payee, String amount, String reference) {
     return partnerPost(
         "/authorizations",
@@ -152,9 +173,9 @@ final class BankFixture {
   private static final java.util.Set<String> PARSED = new java.util.HashSet<>();
   private static final Pattern REFERENCE = Pattern.compile("\\(reference ([^)]+)\\)");
 
-  /** The code mailed to the address for the reference (waits up to 10 s for it). */
+  /** The code mailed to the address for the reference (waits up to 2 min for it). */
   static String codeFrom(GreenMailExtension mail, String email, String reference) {
-    long until = System.currentTimeMillis() + 10_000;
+    long until = System.currentTimeMillis() + Market.PATIENCE.toMillis();
     while (System.currentTimeMillis() < until) {
       String code = indexed(mail, email + " " + reference);
       if (code != null) {
@@ -244,7 +265,7 @@ final class BankFixture {
   }
 
   static JsonObject awaitFinal(String transferId) {
-    long until = System.currentTimeMillis() + 30_000;
+    long until = System.currentTimeMillis() + Market.PATIENCE.toMillis();
     while (System.currentTimeMillis() < until) {
       Api.Reply transfer = partnerGet("/transfers/" + transferId);
       assertEquals(200, transfer.status(), transfer.body());
@@ -253,7 +274,7 @@ final class BankFixture {
       }
       sleep(20);
     }
-    return fail("Transfer " + transferId + " is still ACCEPTED after 30 s");
+    return fail("Transfer " + transferId + " is still ACCEPTED after " + Market.PATIENCE);
   }
 
   static void sleep(long millis) {

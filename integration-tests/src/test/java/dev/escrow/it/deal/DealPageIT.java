@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.escrow.it.support.Api;
+import dev.escrow.it.support.BankQueue;
 import dev.escrow.it.support.Browser;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +29,8 @@ class DealPageIT extends EarDeployment {
   static GreenMailExtension mail =
       new GreenMailExtension(
           new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
+
+  @ArquillianResource ManagementClient management;
 
   @BeforeAll
   static void theMarketplaceHasASettlementAccount() {
@@ -75,9 +80,16 @@ class DealPageIT extends EarDeployment {
       browser.type(
           "codeForm:code",
           Market.codeFor(mail, buyer.email(), "payment-" + payment.getString("id")));
-      browser.click("codeForm:confirm");
-      browser.waitForText("Платёж обрабатывается");
-      browser.screenshot("being-processed");
+      // Hold the transfer in the bank's queue while the page says "being processed": with no
+      // processing delay the page's poll could replace the note before the test looked.
+      BankQueue.pause(management);
+      try {
+        browser.click("codeForm:confirm");
+        browser.waitForText("Платёж обрабатывается");
+        browser.screenshot("being-processed");
+      } finally {
+        BankQueue.resume(management);
+      }
 
       browser.waitForText("paid", "100.00");
       browser.waitForText("dealStatus", "в процессе");

@@ -9,7 +9,6 @@ import dev.escrow.it.support.Browser;
 import dev.escrow.it.support.EarDeployment;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +37,7 @@ class MarketplacePagesIT extends EarDeployment {
   void startBrowser() throws IOException {
     browser = new Browser("market");
     driver = browser.driver();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait = new WebDriverWait(driver, dev.escrow.it.support.Market.PATIENCE);
   }
 
   @AfterEach

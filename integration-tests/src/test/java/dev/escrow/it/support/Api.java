@@ -77,7 +77,7 @@ public final class Api {
     String url = path.startsWith("http") ? path : baseUrl() + path;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(Duration.ofSeconds(60))
             .header("Accept", "application/json");
     if (login != null) {
       request.header(

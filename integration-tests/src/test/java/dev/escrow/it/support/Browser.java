@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -19,8 +18,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real browser for page tests: Debian's headless Chromium driven by its ChromeDriver, with a
- * fresh profile; every {@link #screenshot} is kept under {@code screenshots.dir}.
+ * A real browser for page tests: headless Chromium driven by its ChromeDriver, with a fresh
+ * profile; every {@link #screenshot} is kept under {@code screenshots.dir}. The binaries are {@code
+ * -Dchromium.binary} and {@code -Dchromedriver.binary} when given, else {@code chromium} and {@code
+ * chromedriver} on the PATH, else Debian's {@code /usr/bin/chromium} and {@code
+ * /usr/bin/chromedriver} (the build checks the same before the integration tests start).
  */
 public final class Browser implements AutoCloseable {
 
@@ -36,11 +38,12 @@ public final class Browser implements AutoCloseable {
     profile = Files.createTempDirectory("chromium-" + prefix);
     service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingDriverExecutable(
+                binary("chromedriver.binary", "chromedriver", "/usr/bin/chromedriver").toFile())
             .usingAnyFreePort()
             .build();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
+    options.setBinary(binary("chromium.binary", "chromium", "/usr/bin/chromium").toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -54,7 +57,40 @@ public final class Browser implements AutoCloseable {
         "--lang=ru",
         "--user-data-dir=" + profile);
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // Pages under a loaded machine: wait for the condition, as long as a queued payment may take.
+    wait = new WebDriverWait(driver, Market.PATIENCE);
+  }
+
+  /** The given path, else the first executable of that name on the PATH, else Debian's path. */
+  static Path binary(String property, String name, String debian) {
+    String given = System.getProperty(property, "").strip();
+    Path found = null;
+    if (!given.isEmpty()) {
+      found = Path.of(given);
+    } else {
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+        if (Files.isExecutable(candidate)) {
+          found = candidate;
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      found = Path.of(debian);
+    }
+    if (!Files.isExecutable(found)) {
+      throw new IllegalStateException(
+          "The page tests need "
+              + name
+              + ", not found at "
+              + found
+              + ": install it (Debian/Ubuntu: apt-get install chromium chromium-driver) or give its"
+              + " path with -D"
+              + property
+              + "=...");
+    }
+    return found;
   }
 
   public WebDriver driver() {
