@@ -26,6 +26,9 @@ cd "$(dirname "$0")/.."
 export POSTGRESQL_HOST=${POSTGRESQL_HOST:-127.0.0.1}
 export POSTGRESQL_PORT=${POSTGRESQL_PORT:-5432}
 export POSTGRESQL_USER=${POSTGRESQL_USER:-postgres}
+# The server has no default password (README, "Configuration"); trust authentication accepts any.
+export POSTGRESQL_PASSWORD=${POSTGRESQL_PASSWORD:-trust-auth-ignores-it}
+export PGPASSWORD=$POSTGRESQL_PASSWORD
 export PORT_OFFSET=${PORT_OFFSET:-500}
 export SMTP_SINK_PORT=${SMTP_SINK_PORT:-2626}
 

@@ -17,13 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends a confirmation code by e-mail (Jakarta Mail, session java:jboss/mail/Bank). In demo mode
  * the mail is also kept in the demo outbox and a mail failure is only logged; otherwise a failure
- * answers 503 and the authorization is not created.
+ * answers 503 and the authorization is not created. With SMTP_USER set the mail server is signed in
+ * to (SMTP AUTH) with it and SMTP_PASSWORD; without it nothing is sent but the mail. (They are not
+ * on the mail session: an unset environment variable cannot leave an attribute out there.)
  */
 @ApplicationScoped
 public class CodeMailer {
@@ -38,6 +42,14 @@ public class CodeMailer {
 
   @Inject DemoMode demo;
 
+  @Inject
+  @ConfigProperty(name = "smtp.user")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "smtp.password")
+  Optional<String> password;
+
   public void send(String to, String subject, String text, String code, Instant at) {
     if (demo.isOn()) {
       em.persist(new OutboxMessage(to, subject, text, code, at));
@@ -48,7 +60,11 @@ public class CodeMailer {
       message.setSubject(subject, StandardCharsets.UTF_8.name());
       message.setText(text, StandardCharsets.UTF_8.name());
       message.setSentDate(Date.from(at));
-      Transport.send(message);
+      if (user.isPresent()) {
+        Transport.send(message, user.get(), password.orElse(""));
+      } else {
+        Transport.send(message);
+      }
     } catch (MessagingException | RuntimeException e) {
       if (demo.isOn()) {
         LOG.log(
