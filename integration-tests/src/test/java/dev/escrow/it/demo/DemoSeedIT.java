@@ -203,6 +203,31 @@ class DemoSeedIT extends EarDeployment {
     assertEquals(201, bought.status(), bought.body());
     String deal = bought.json().getString("id");
 
+    // The seed refreshed the fee cache once the bank answered: the quote shows the bank's own fee
+    // between the buyer's bank (318) and the seller's (117), which the bank checks on transfer.
+    String bankFee =
+        Api.operator().get("/bank/api/v1/backoffice/fees").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(
+                f ->
+                    f.getString("fromBank").equals("046577318")
+                        && f.getString("toBank").equals("044030117"))
+            .map(f -> f.getString("percent"))
+            .findFirst()
+            .orElseThrow();
+    await(
+        "the quote at the bank's fee " + bankFee,
+        () -> {
+          JsonObject quote =
+              buyer
+                  .get("/api/v1/deals/" + deal + "/quote?accountId=" + buyerAccount + "&amount=500")
+                  .json();
+          return new BigDecimal(quote.getString("feePercent")).compareTo(new BigDecimal(bankFee))
+                  == 0
+              ? quote
+              : null;
+        });
+
     pay(buyer, deal, buyerAccount, "500.00");
     awaitDeal(buyer, deal, "IN_PROGRESS");
     pay(buyer, deal, buyerAccount, "390.00");

@@ -1,13 +1,13 @@
 package dev.escrow.marketplace.infrastructure.seed;
 
 import dev.escrow.marketplace.application.DemoMode;
+import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.seed.DemoMarketplaceSeeder.Outcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * In demo mode only, seeds the marketplace once ({@link DemoMarketplaceSeeder}) without holding up
  * the start: the co-deployed bank may not answer yet, or not have its demo customers yet, so a
- * timer tries every few seconds until the data is there (or was there already), for at most ten
- * minutes. The demo clients' password is {@code MARKETPLACE_DEMO_PASSWORD}, else generated and
- * printed once in the log with the demo logins, as the administrator's is.
+ * timer tries again 3 s after each try that could not seed, until the data is there (or was there
+ * already), at most 200 times. The demo clients' password is {@code MARKETPLACE_DEMO_PASSWORD},
+ * else generated and printed once in the log with the demo logins, as the administrator's is.
  */
 @Singleton
 @Startup
@@ -35,6 +35,7 @@ public class DemoMarketplaceSeed {
 
   @Inject DemoMode demo;
   @Inject DemoMarketplaceSeeder seeder;
+  @Inject Jobs jobs;
   @Resource TimerService timers;
 
   @Inject
@@ -55,11 +56,12 @@ public class DemoMarketplaceSeed {
               + " may be: the demo marketplace is not seeded");
       return;
     }
-    timers.createIntervalTimer(FIRST_TRY_MS, RETRY_MS, new TimerConfig("demo-seed", false));
+    timers.createSingleActionTimer(FIRST_TRY_MS, new TimerConfig("demo-seed", false));
   }
 
+  /** One try; a try that could not seed asks for the next one (a slow try never overlaps). */
   @Timeout
-  void tryOnce(Timer timer) {
+  void tryOnce() {
     tries++;
     Optional<String> configured = configuredPassword.filter(p -> !p.isBlank());
     String password = configured.orElseGet(this::generated);
@@ -72,7 +74,6 @@ public class DemoMarketplaceSeed {
     }
     switch (outcome.kind()) {
       case SEEDED -> {
-        timer.cancel();
         String how =
             configured.isPresent()
                 ? "the password from MARKETPLACE_DEMO_PASSWORD"
@@ -93,14 +94,20 @@ public class DemoMarketplaceSeed {
         } else {
           LOG.warning(line);
         }
+        // The bank answers now: fill the fee cache at once, so that the first cross-bank payment
+        // quotes the bank's fee (the refresh soon after the start fails while the bank deploys,
+        // and the next one is an hour away).
+        try {
+          jobs.start(Jobs.FEE_REFRESH);
+        } catch (RuntimeException e) {
+          LOG.warning("Demo marketplace seed: could not start the fee refresh: " + e);
+        }
       }
       case ALREADY_THERE -> {
-        timer.cancel();
         LOG.info("Demo marketplace data is already there; not seeding again");
       }
       case NOT_YET -> {
         if (tries >= MAX_TRIES) {
-          timer.cancel();
           LOG.severe(
               "Demo marketplace seed: gave up after "
                   + tries
@@ -114,6 +121,9 @@ public class DemoMarketplaceSeed {
                   + RETRY_MS / 1000
                   + " s): "
                   + outcome.detail());
+        }
+        if (tries < MAX_TRIES) {
+          timers.createSingleActionTimer(RETRY_MS, new TimerConfig("demo-seed", false));
         }
       }
     }
