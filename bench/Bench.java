@@ -182,7 +182,7 @@ public class Bench {
         throw new IllegalStateException("the seed made " + accounts + " accounts, not 100 000");
       }
     }
-    put("seed", "s", seconds, "≤ 20", median(seconds) <= 20, "100 001 accounts at 10 banks");
+    put("seed", "s", seconds, "≤ 20", median(seconds) <= 20, "100 005 accounts at 10 banks");
   }
 
   void startServer() throws Exception {
@@ -246,6 +246,33 @@ public class Bench {
   final List<String[]> payers = new ArrayList<>();
   final List<String> payees = new ArrayList<>();
 
+  /**
+   * The marketplace's id of the bank with this requisite: the demo seed registers all ten banks (a
+   * few seconds after the start), so it is looked up first and registered only when missing.
+   */
+  String marketplaceBank(String requisite) throws IOException {
+    Pattern bank = Pattern.compile("\\{[^{}]*\"requisite\"\\s*:\\s*\"" + requisite + "\"[^{}]*\\}");
+    Matcher m = bank.matcher(driver.get("/api/v1/banks", "admin", ADMIN_PASSWORD).body());
+    if (m.find()) {
+      return Reply.field(m.group(), "id");
+    }
+    Reply created =
+        driver.post(
+            "/api/v1/admin/banks",
+            "admin",
+            ADMIN_PASSWORD,
+            "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}",
+            null);
+    if (created.status() == 409) { // the seed registered it meanwhile
+      m = bank.matcher(driver.get("/api/v1/banks", "admin", ADMIN_PASSWORD).body());
+      if (m.find()) {
+        return Reply.field(m.group(), "id");
+      }
+    }
+    Reply.expect(created, 201);
+    return Reply.field(created.body(), "id");
+  }
+
   void setUp() throws Exception {
     Instant t = Instant.now();
     Reply.expect(
@@ -258,15 +285,7 @@ public class Bench {
             null),
         200);
     for (String requisite : List.of(BANK_A, BANK_B)) {
-      Reply created =
-          driver.post(
-              "/api/v1/admin/banks",
-              "admin",
-              ADMIN_PASSWORD,
-              "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}",
-              null);
-      Reply.expect(created, 201);
-      marketplaceBanks.put(requisite, Reply.field(created.body(), "id"));
+      marketplaceBanks.put(requisite, marketplaceBank(requisite));
     }
     String finance = backOffice.customer("Marketplace finance", "finance@bench.example");
     String settlement = backOffice.account(finance, BANK_A);

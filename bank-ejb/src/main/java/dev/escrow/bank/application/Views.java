@@ -79,7 +79,7 @@ public final class Views {
   }
 
   /** "i***@example.com": enough for the holder to recognise, not enough to harvest. */
-  static String maskEmail(String email) {
+  public static String maskEmail(String email) {
     int at = email.indexOf('@');
     if (at <= 0) {
       return "***";

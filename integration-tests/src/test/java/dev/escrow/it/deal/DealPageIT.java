@@ -3,6 +3,7 @@ package dev.escrow.it.deal;
 import static dev.escrow.it.support.Market.BANK_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -19,6 +20,7 @@ import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /**
  * The whole buying path in a real browser: buy, pay a part by code, see it processed, pay the rest.
@@ -76,6 +78,9 @@ class DealPageIT extends EarDeployment {
       browser.click("payForm:pay");
       browser.waitForText("sentTo", "***");
       browser.screenshot("code-requested");
+      assertTrue(
+          browser.driver().findElements(By.id("codeForm:demoOutboxLink")).isEmpty(),
+          "outside demo mode the code step links to no demo outbox");
       JsonObject payment = latestPayment(buyer);
       browser.type(
           "codeForm:code",

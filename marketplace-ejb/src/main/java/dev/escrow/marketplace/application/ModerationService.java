@@ -5,7 +5,6 @@ import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
-import dev.escrow.marketplace.domain.settings.SettingsRepository;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Percent;
 import jakarta.ejb.Stateless;
@@ -21,7 +20,6 @@ import java.util.List;
 public class ModerationService {
 
   @Inject OfferRepository offers;
-  @Inject SettingsRepository settings;
   @Inject Clock clock;
   @Inject History history;
 
@@ -34,15 +32,16 @@ public class ModerationService {
     return offers.findById(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
   }
 
-  /** Approves at the given commission, or at the default when none is given. */
+  /**
+   * Approves at the given commission, or at the one the offer carries (the default when it was
+   * created, or what "apply to all offers" set since) when none is given.
+   */
   public Offer approve(long offerId, Percent commission) {
     Offer offer =
         offers.findForUpdate(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
-    Percent applied =
-        commission != null ? commission : settings.current().defaultCommissionPercent();
     OfferStatus before = offer.status();
     Instant now = clock.instant();
-    offer.approve(applied, now);
+    offer.approve(commission, now);
     history.record(
         StatusChange.Subject.OFFER,
         offer.id(),

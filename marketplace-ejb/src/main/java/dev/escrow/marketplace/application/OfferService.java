@@ -5,6 +5,7 @@ import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
+import dev.escrow.marketplace.domain.settings.SettingsRepository;
 import dev.escrow.marketplace.domain.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class OfferService {
 
   @Inject Callers callers;
   @Inject OfferRepository offers;
+  @Inject SettingsRepository settings;
   @Inject Clock clock;
   @Inject History history;
 
@@ -41,6 +43,7 @@ public class OfferService {
                 draft.description(),
                 draft.price(),
                 draft.paymentWindow(),
+                settings.current().defaultCommissionPercent(),
                 now));
     history.record(
         StatusChange.Subject.OFFER, offer.id(), null, offer.status(), now, "submitted", login);

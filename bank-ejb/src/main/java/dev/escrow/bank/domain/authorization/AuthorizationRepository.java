@@ -21,6 +21,16 @@ public class AuthorizationRepository {
     em.persist(authorization);
   }
 
+  /** The address this authorization's code was mailed to (for the demo outbox page). */
+  public Optional<String> recipientOf(String publicId) {
+    return em.createQuery(
+            "select a.account.customer.email from Authorization a where a.publicId = :p",
+            String.class)
+        .setParameter("p", publicId == null ? "" : publicId.strip())
+        .getResultStream()
+        .findFirst();
+  }
+
   /** The authorization, locked: concurrent tries of one code are counted one at a time. */
   public Optional<Authorization> lock(ApiClient client, String publicId) {
     Optional<Long> id =

@@ -32,8 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The demo data, loaded once with plain JDBC batches in one local transaction: for each of the ten
  * banks 100 customers with 1 to 100 accounts each (up to 100 000 accounts) with an opening deposit
  * each (a ledger row, so that the audit holds), plus the marketplace's settlement account {@value
- * #SETTLEMENT_ACCOUNT} (customer "Marketplace", bank 042). Skipped when the marketplace customer
- * exists already.
+ * #SETTLEMENT_ACCOUNT} (customer "Marketplace", bank 042), and the fixed customers of the
+ * marketplace's demo clients ({@link MarketplaceDemoCustomers}). Skipped when the marketplace
+ * customer exists already (the fixed customers are then added if missing).
  */
 @Stateless
 public class DemoSeeder {
@@ -77,16 +78,21 @@ public class DemoSeeder {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       if (alreadySeeded(c)) {
-        LOG.info("Demo data is already there; not seeding again");
+        int added = MarketplaceDemoCustomers.addMissing(c, Timestamp.from(Instant.now()));
+        c.commit();
+        LOG.info(
+            "Demo data is already there; not seeding again"
+                + (added > 0 ? " (added " + added + " marketplace demo customers)" : ""));
         return;
       }
       int accounts = seed(c);
+      int demoCustomers = MarketplaceDemoCustomers.addMissing(c, Timestamp.from(Instant.now()));
       c.commit();
       LOG.info(
           String.format(
               "Demo seed: %d customers and %d accounts at %d banks loaded in %d ms (%s)",
-              CUSTOMERS_PER_BANK * banks(c).size() + 1,
-              accounts,
+              CUSTOMERS_PER_BANK * banks(c).size() + 1 + demoCustomers,
+              accounts + demoCustomers,
               banks(c).size(),
               (System.nanoTime() - started) / 1_000_000,
               phases));
@@ -157,6 +163,7 @@ public class DemoSeeder {
     }
     Set<String> numbers = new HashSet<>();
     numbers.add(SETTLEMENT_ACCOUNT);
+    MarketplaceDemoCustomers.ALL.forEach(d -> numbers.add(d.account()));
     HexFormat hex = HexFormat.of().withUpperCase();
     int count = 0;
     try (PreparedStatement account =

@@ -21,9 +21,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A seller's offer. It reaches the catalogue only after the administrator approved it (and set the
- * marketplace's commission, which clients never see); any edit by the seller sends it back to
- * moderation. Deals reserve it, sell it, or release it.
+ * A seller's offer. It carries the marketplace's commission from its creation (the default at that
+ * moment, which clients never see); it reaches the catalogue only after the administrator approved
+ * it, keeping or changing that commission; any edit by the seller sends it back to moderation.
+ * Deals reserve it, sell it, or release it.
  */
 @Entity
 @Table(name = "offer")
@@ -61,7 +62,7 @@ public class Offer {
   @Column(nullable = false)
   private boolean published = true;
 
-  @Column(name = "commission_percent", precision = 5, scale = 2)
+  @Column(name = "commission_percent", nullable = false, precision = 5, scale = 2)
   private Percent commissionPercent;
 
   @Column(name = "rejection_reason", length = REASON_MAX)
@@ -77,16 +78,18 @@ public class Offer {
 
   protected Offer() {}
 
-  /** A new offer, waiting for moderation. */
+  /** A new offer, waiting for moderation, at the commission that is the default now. */
   public Offer(
       User seller,
       String title,
       String description,
       Money price,
       Duration paymentWindow,
+      Percent commission,
       Instant now) {
     this.seller = Objects.requireNonNull(seller, "seller");
     describe(title, description, price, paymentWindow);
+    this.commissionPercent = Objects.requireNonNull(commission, "commission");
     this.status = OfferStatus.PENDING_MODERATION;
     this.createdAt = Objects.requireNonNull(now, "now");
     this.updatedAt = now;
@@ -126,11 +129,15 @@ public class Offer {
     updatedAt = now;
   }
 
-  /** The administrator lets the offer into the catalogue at this commission. */
+  /**
+   * The administrator lets the offer into the catalogue at this commission, or at the one it
+   * carries when none is given.
+   */
   public void approve(Percent commission, Instant now) {
-    Objects.requireNonNull(commission, "commission");
     requireStatus(OfferStatus.PENDING_MODERATION, "Only an offer waiting for moderation");
-    this.commissionPercent = commission;
+    if (commission != null) {
+      this.commissionPercent = commission;
+    }
     this.status = OfferStatus.ACTIVE;
     this.rejectionReason = null;
     this.updatedAt = now;

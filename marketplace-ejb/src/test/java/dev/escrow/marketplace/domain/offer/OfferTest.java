@@ -20,7 +20,8 @@ class OfferTest {
 
   private static Offer offer() {
     User seller = User.client("anna", "Anna", "$2a$hash", NOW);
-    return new Offer(seller, "Lamp", "A lamp", Money.of("100.50"), Duration.ofHours(48), NOW);
+    return new Offer(
+        seller, "Lamp", "A lamp", Money.of("100.50"), Duration.ofHours(48), Percent.of("5"), NOW);
   }
 
   @Test
@@ -28,8 +29,16 @@ class OfferTest {
     Offer offer = offer();
     assertEquals(OfferStatus.PENDING_MODERATION, offer.status());
     assertTrue(offer.published());
-    assertNull(offer.commissionPercent());
+    assertEquals(Percent.of("5.00"), offer.commissionPercent());
     assertFalse(offer.isInCatalogue());
+  }
+
+  @Test
+  void approvalWithoutACommissionKeepsTheOneTheOfferCarries() {
+    Offer offer = offer();
+    offer.approve(null, NOW);
+    assertEquals(OfferStatus.ACTIVE, offer.status());
+    assertEquals(Percent.of("5.00"), offer.commissionPercent());
   }
 
   @Test
@@ -89,16 +98,19 @@ class OfferTest {
     User seller = User.client("anna", "Anna", "$2a$hash", NOW);
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Offer(seller, "T", "D", Money.ZERO, Duration.ofHours(1), NOW));
+        () -> new Offer(seller, "T", "D", Money.ZERO, Duration.ofHours(1), Percent.of("5"), NOW));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Offer(seller, "T", "D", Money.of("1"), Duration.ofSeconds(59), NOW));
+        () ->
+            new Offer(
+                seller, "T", "D", Money.of("1"), Duration.ofSeconds(59), Percent.of("5"), NOW));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Offer(seller, "T", "D", Money.of("1"), Duration.ofDays(31), NOW));
+        () ->
+            new Offer(seller, "T", "D", Money.of("1"), Duration.ofDays(31), Percent.of("5"), NOW));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Offer(seller, " ", "D", Money.of("1"), Duration.ofDays(1), NOW));
+        () -> new Offer(seller, " ", "D", Money.of("1"), Duration.ofDays(1), Percent.of("5"), NOW));
   }
 
   @Test

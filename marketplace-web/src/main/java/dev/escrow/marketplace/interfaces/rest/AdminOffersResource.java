@@ -62,7 +62,9 @@ public class AdminOffersResource {
   @Path("{id}/approve")
   @Operation(
       summary = "Approve an offer waiting for moderation",
-      description = "commissionPercent is optional: the default commission applies without it.")
+      description =
+          "commissionPercent is optional: without it the offer keeps the commission it carries"
+              + " (the default when it was created, or what \"apply to all offers\" set since).")
   @APIResponse(responseCode = "200", description = "The offer, now ACTIVE")
   @APIResponse(responseCode = "409", description = "The offer is not PENDING_MODERATION")
   @Consumes(MediaType.WILDCARD)

@@ -105,7 +105,7 @@ public final class ApiJson {
           o.published(),
           o.rejectionReason(),
           o.seller(),
-          offer.commissionPercent() == null ? null : offer.commissionPercent().toString());
+          offer.commissionPercent().toString());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.interfaces.web;
 
+import dev.escrow.marketplace.application.DemoMode;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.application.deal.WrongCodeException;
@@ -30,6 +31,7 @@ public class DealPage implements Serializable {
 
   @Inject PaymentService payments;
   @Inject DealSnapshots snapshots;
+  @Inject DemoMode demo;
 
   private long dealId;
   private DealSnapshots.DealRow deal;
@@ -40,6 +42,7 @@ public class DealPage implements Serializable {
   private PaymentService.Quote quote;
   private Long awaitingPaymentId;
   private String sentTo;
+  private String demoOutboxLink;
   private String code;
   private boolean notFound;
 
@@ -96,6 +99,8 @@ public class DealPage implements Serializable {
       Payment started = payments.startPayment(dealId, Pages.login(), accountId, amount);
       awaitingPaymentId = started.id();
       sentTo = started.confirmationSentTo();
+      // Demo mode: no mail server, so tell the person where the code is.
+      demoOutboxLink = demo.outboxLink(started.bankAuthorizationId()).orElse(null);
       Pages.dealInfo("deal.codeSent", sentTo);
     } catch (AmountAboveRemainingException e) {
       Pages.dealError("payForm:amount", "deal.amountAbove", e.payable().toString());
@@ -196,6 +201,11 @@ public class DealPage implements Serializable {
 
   public String getSentTo() {
     return sentTo;
+  }
+
+  /** The bank's demo outbox page with this code (demo mode only), else null. */
+  public String getDemoOutboxLink() {
+    return demoOutboxLink;
   }
 
   public String getCode() {

@@ -1,7 +1,6 @@
 package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.ModerationService;
-import dev.escrow.marketplace.application.SettingsService;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.offer.Offer;
@@ -16,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Admin: the moderation queue. Each offer waiting for moderation with its description, a commission
- * prefilled with the default, approve, or reject with a reason.
+ * Admin: the moderation queue. Each offer waiting for moderation with its description, its
+ * commission (the default when it was created) to keep or change, approve, or reject with a reason.
  */
 @Named
 @ViewScoped
@@ -37,14 +36,14 @@ public class ModerationView implements Serializable {
     private Percent commission;
     private String reason;
 
-    Row(Offer offer, Percent defaultCommission) {
+    Row(Offer offer) {
       this.id = offer.id();
       this.title = offer.title();
       this.description = offer.description();
       this.price = offer.price().toString();
       this.window = Pages.window(offer.paymentWindow());
       this.seller = offer.seller().fullName() + " (" + offer.seller().login() + ")";
-      this.commission = defaultCommission;
+      this.commission = offer.commissionPercent();
     }
 
     public long getId() {
@@ -89,17 +88,15 @@ public class ModerationView implements Serializable {
   }
 
   @Inject ModerationService moderation;
-  @Inject SettingsService settings;
 
   private List<Row> rows;
 
   @PostConstruct
   void load() {
-    Percent defaultCommission = settings.settings().defaultCommissionPercent();
     rows =
         new ArrayList<>(
             moderation.offersWithStatus(OfferStatus.PENDING_MODERATION).stream()
-                .map(o -> new Row(o, defaultCommission))
+                .map(Row::new)
                 .toList());
   }
 
