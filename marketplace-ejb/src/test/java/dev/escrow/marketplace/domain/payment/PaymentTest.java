@@ -72,6 +72,8 @@ class PaymentTest {
     // 33.30 x 1.5 % = 0.4995
     assertEquals(Money.of("0.50"), start("33.30").fee());
     assertEquals(Money.of("33.80"), start("33.30").total());
+    // 3.00 x 1.5 % = 0.045: HALF_UP gives 0.05 where HALF_EVEN would give 0.04
+    assertEquals(Money.of("0.05"), start("3.00").fee());
     // 0.30 x 1.5 % = 0.0045
     assertEquals(Money.ZERO, start("0.30").fee());
   }
