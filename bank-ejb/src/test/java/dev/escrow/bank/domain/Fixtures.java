@@ -4,7 +4,9 @@ import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.account.AccountNumber;
 import dev.escrow.bank.domain.bank.Bank;
 import dev.escrow.bank.domain.customer.Customer;
+import dev.escrow.bank.domain.fee.FeeIncome;
 import dev.escrow.bank.domain.partner.ApiClient;
+import dev.escrow.platform.money.Money;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.security.SecureRandom;
@@ -47,6 +49,21 @@ public final class Fixtures {
     ApiClient client = new ApiClient("marketplace", "hash", NOW);
     set(client, "id", IDS.getAndIncrement());
     return client;
+  }
+
+  /** The first bank's fee income, empty. */
+  public static FeeIncome feeIncome() {
+    try {
+      Constructor<FeeIncome> constructor = FeeIncome.class.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      FeeIncome income = constructor.newInstance();
+      set(income, "bankId", 1L);
+      set(income, "part", 0);
+      set(income, "amount", Money.ZERO);
+      return income;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static void set(Object target, String name, Object value) {

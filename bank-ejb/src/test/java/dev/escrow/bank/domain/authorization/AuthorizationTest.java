@@ -73,6 +73,44 @@ class AuthorizationTest {
   }
 
   @Test
+  void eachWrongCodeCostsATryAndTheRightOneStillWorksOnTheLast() {
+    Authorization authorization = payment("123456");
+    for (int left = 4; left >= 1; left--) {
+      assertEquals(
+          new Verification(Verification.Outcome.WRONG_CODE, left),
+          authorization.verify(left == 2 ? null : "000000", NOW));
+      assertEquals(AuthorizationStatus.PENDING, authorization.status());
+    }
+    assertEquals(
+        new Verification(Verification.Outcome.VERIFIED, 1),
+        authorization.verify(" 123456 ", NOW),
+        "the code as typed, spaces around");
+    assertEquals(AuthorizationStatus.VERIFIED, authorization.status());
+  }
+
+  @Test
+  void aLockedAuthorizationStaysLockedAndCannotBeUsed() {
+    Authorization authorization = payment("123456");
+    for (int i = 0; i < Authorization.MAX_ATTEMPTS; i++) {
+      authorization.verify("000000", NOW);
+    }
+    assertEquals(new Verification(Verification.Outcome.LOCKED, 0), authorization.verify("0", NOW));
+    assertEquals(0, authorization.attemptsLeft());
+    assertThrows(IllegalStateException.class, () -> authorization.use(NOW));
+    assertEquals(AuthorizationStatus.LOCKED, authorization.status());
+  }
+
+  @Test
+  void aCodeEnteredTooLateCostsNoTry() {
+    Authorization authorization = payment("123456");
+    assertEquals(
+        new Verification(Verification.Outcome.EXPIRED, 5),
+        authorization.verify("000000", NOW.plus(TTL)));
+    assertEquals(5, authorization.attemptsLeft());
+    assertEquals(AuthorizationStatus.PENDING, authorization.status());
+  }
+
+  @Test
   void theCodeIsNotKeptInClear() throws Exception {
     Authorization authorization = payment("123456");
     var field = Authorization.class.getDeclaredField("codeHash");

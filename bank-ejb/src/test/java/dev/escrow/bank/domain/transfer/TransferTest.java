@@ -12,7 +12,6 @@ import dev.escrow.bank.domain.fee.FeeIncome;
 import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
-import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +23,7 @@ class TransferTest {
   final Account payer = Fixtures.account(Fixtures.bank("042"));
   final Account payee = Fixtures.account(Fixtures.bank("117"));
   final Operation operation = new Operation(partner, "deal-1", NOW);
-  final FeeIncome income = income();
-
-  static FeeIncome income() {
-    try {
-      Constructor<FeeIncome> constructor = FeeIncome.class.getDeclaredConstructor();
-      constructor.setAccessible(true);
-      FeeIncome income = constructor.newInstance();
-      Fixtures.set(income, "bankId", 1L);
-      Fixtures.set(income, "part", 0);
-      Fixtures.set(income, "amount", Money.ZERO);
-      return income;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  final FeeIncome income = Fixtures.feeIncome();
 
   Transfer accepted(String amount, String fee) {
     Authorization code =

@@ -44,8 +44,8 @@ public class PaymentQueue {
 
   /**
    * Ask again soon: the bank answered, but has not carried the transfer out yet. A bank that
-   * answers is asked every 0.2, 0.4, 0.8, 1.6 and then 2 seconds; the back-off for a bank that is
-   * away (up to a minute) would make a payment wait far longer than the bank did.
+   * answers is asked after 0.25, 0.5, 1, 2, 4 and then every 5 seconds; the back-off for a bank
+   * that is away (up to a minute) would make a payment wait far longer than the bank did.
    */
   public void checkOutcomeSoon(long paymentId, int attempt) {
     MapMessage message = message(OUTCOME, paymentId, attempt);

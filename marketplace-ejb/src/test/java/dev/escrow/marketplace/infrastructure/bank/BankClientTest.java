@@ -22,6 +22,7 @@ class BankClientTest {
   private HttpServer bank;
   private final AtomicReference<String> seenKey = new AtomicReference<>();
   private final AtomicReference<String> seenQuery = new AtomicReference<>();
+  private final AtomicReference<String> seenBody = new AtomicReference<>();
 
   @BeforeEach
   void startFakeBank() throws IOException {
@@ -45,6 +46,45 @@ class BankClientTest {
           int status =
               path.endsWith("044AAAAAAAAAA") ? 200 : path.endsWith("044BBBBBBBBBB") ? 500 : 404;
           exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    bank.createContext(
+        "/bank/api/v1/partner/authorizations/",
+        exchange -> {
+          seenBody.set(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          // The bank's answers to a code (PartnerResource.verify), by authorization id.
+          String id = exchange.getRequestURI().getPath().split("/")[6];
+          int status;
+          String body;
+          switch (id) {
+            case "right" -> {
+              status = 200;
+              body = "{\"id\":\"right\",\"status\":\"VERIFIED\"}";
+            }
+            case "wrong" -> {
+              status = 400;
+              body =
+                  "{\"status\":400,\"detail\":\"The code is wrong\",\"attemptsLeft\":3,"
+                      + "\"reason\":\"WRONG_CODE\"}";
+            }
+            case "fifth" -> {
+              status = 400;
+              body =
+                  "{\"status\":400,\"detail\":\"The code is wrong; no tries are left and the"
+                      + " authorization is locked\",\"attemptsLeft\":0,\"reason\":\"WRONG_CODE\"}";
+            }
+            default -> {
+              status = 409;
+              body =
+                  "{\"status\":409,\"detail\":\"Too many wrong codes: the authorization is"
+                      + " locked\",\"attemptsLeft\":0,\"reason\":\"LOCKED\"}";
+            }
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
           exchange.close();
         });
     bank.start();
@@ -77,6 +117,20 @@ class BankClientTest {
   void aFailingBankIsUnavailable() {
     assertThrows(
         BankUnavailableException.class, () -> client().holdsAccount("044BBBBBBBBBB", "044525042"));
+  }
+
+  @Test
+  void aCodeCheckTellsAcceptedWrongWithTheTriesLeftOrRefusedOnceLocked() {
+    assertEquals(new BankClient.CodeCheck(true, 0, null), client().verifyCode("right", "123456"));
+    assertEquals("{\"code\":\"123456\"}", seenBody.get());
+    assertEquals(new BankClient.CodeCheck(false, 3, null), client().verifyCode("wrong", "000000"));
+    assertEquals(
+        new BankClient.CodeCheck(false, 0, null),
+        client().verifyCode("fifth", "000000"),
+        "the fifth wrong code is still a wrong code, with no tries left");
+    assertEquals(
+        new BankClient.CodeCheck(false, 0, "Too many wrong codes: the authorization is locked"),
+        client().verifyCode("locked", "123456"));
   }
 
   @Test
