@@ -32,7 +32,16 @@ public final class Fixtures {
 
   /** An approved offer in the catalogue, paid within {@link #WINDOW}. */
   public static Offer activeOffer(User seller, String price, String commissionPercent) {
-    Offer offer = withId(new Offer(seller, "Lamp", "A lamp", Money.of(price), WINDOW, NOW));
+    Offer offer =
+        withId(
+            new Offer(
+                seller,
+                "Lamp",
+                "A lamp",
+                Money.of(price),
+                WINDOW,
+                Percent.of(commissionPercent),
+                NOW));
     offer.approve(Percent.of(commissionPercent), NOW);
     return offer;
   }
