@@ -29,6 +29,11 @@ public class FeeCache {
     return rate == null ? Percent.ZERO : rate.percent();
   }
 
+  /** True until a refresh has copied the bank's schedule (or when the bank lists no route). */
+  public boolean isEmpty() {
+    return em.createQuery("select count(r) from FeeRate r", Long.class).getSingleResult() == 0;
+  }
+
   public int replaceWith(List<Rate> schedule, Instant now) {
     em.createQuery("delete from FeeRate").executeUpdate();
     for (Rate rate : schedule) {

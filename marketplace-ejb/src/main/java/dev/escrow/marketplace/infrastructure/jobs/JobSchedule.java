@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.jobs;
 
+import dev.escrow.marketplace.domain.fee.FeeCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -13,8 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * When the jobs run by themselves: fee-refresh shortly after start and hourly, refund-sweep every
- * minute.
+ * When the jobs run by themselves: fee-refresh shortly after start and hourly, and every minute
+ * while the fee cache is still empty; refund-sweep every minute.
  */
 @Singleton
 @Startup
@@ -23,6 +24,7 @@ public class JobSchedule {
   private static final Logger LOG = Logger.getLogger(JobSchedule.class.getName());
 
   @Inject Jobs jobs;
+  @Inject FeeCache fees;
   @Resource TimerService timers;
 
   @PostConstruct
@@ -44,6 +46,12 @@ public class JobSchedule {
   @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
   void everyMinuteRefundSweep() {
     start(Jobs.REFUND_SWEEP);
+    if (fees.isEmpty()) {
+      // The refresh after start found no bank (it may start after the marketplace): until the
+      // schedule is copied every inter-bank payment would be quoted without its fee and refused.
+      LOG.info("The fee cache is empty: refreshing it from the bank");
+      start(Jobs.FEE_REFRESH);
+    }
   }
 
   private void start(String name) {
