@@ -34,8 +34,9 @@ public class JobRunMeter extends AbstractJobListener {
           default -> "completed";
         };
     meters.jobRun(job.getJobName(), outcome);
+    // JBeret logs a failed step itself, with its cause.
     LOG.log(
-        "failed".equals(outcome) ? Level.WARNING : Level.FINE,
+        Level.FINE,
         () ->
             "job "
                 + job.getJobName()
