@@ -2,6 +2,7 @@ package dev.escrow.it.deal;
 
 import static dev.escrow.it.support.Market.BANK_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,6 +10,7 @@ import dev.escrow.it.support.Api;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.ServerLog;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -37,6 +39,7 @@ class DeadlineIT extends EarDeployment {
 
   @Test
   void lastSecondPaymentCountsWhileAnUnpaidDealExpiresAndReturnsEveryPayment() throws Exception {
+    ServerLog log = ServerLog.mark();
     Person seller = Market.client(BANK_A, null);
     Person late = Market.client(BANK_A, "500.00");
     Person lastSecond = Market.client(BANK_A, "500.00");
@@ -105,6 +108,27 @@ class DeadlineIT extends EarDeployment {
             .get("/api/v1/offers/" + expired.getString("offerId"))
             .json()
             .getString("status"));
+
+    // The money log tells the expiry and the return, on both sides, with the operation's key.
+    String expiry =
+        log.awaitLine(
+            "dev.escrow.marketplace.money",
+            "deal expired: deal=" + expiring + " ",
+            Duration.ofSeconds(30));
+    assertTrue(expiry.contains(" price=100.00 paid=40.00"), expiry);
+    String operation = expiry.replaceAll(".* operation=(\\S+) .*", "$1");
+    String reversed =
+        log.awaitLine(
+            "dev.escrow.marketplace.money",
+            "operation reversed: deal=" + expiring + " operation=" + operation + " ",
+            Duration.ofSeconds(30));
+    assertTrue(reversed.endsWith(" payments=1 returned=40.00"), reversed);
+    String atTheBank =
+        log.awaitLine(
+            "dev.escrow.bank.money",
+            "operation reversed: operation=" + operation + " ",
+            Duration.ofSeconds(30));
+    assertTrue(atTheBank.endsWith(" transfers=1 returned=40.00"), atTheBank);
   }
 
   private static void setProcessingDelay(int seconds) {

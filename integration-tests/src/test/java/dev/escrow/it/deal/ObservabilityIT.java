@@ -96,24 +96,26 @@ class ObservabilityIT extends EarDeployment {
                 "marketplace_", "bank_", "messaging_activemq_message_count{app=\"wildfly\""));
 
     String succeeded =
-        awaitLine(
-            log, "[dev.escrow.marketplace.money]", "payment succeeded: payment=" + payment + " ");
+        log.awaitLine(
+            "dev.escrow.marketplace.money", "payment succeeded: payment=" + payment + " ", WAIT);
     assertTrue(succeeded.contains(" deal=" + deal + " "), succeeded);
     assertTrue(succeeded.contains(" amount=200.00 fee=0.00 "), succeeded);
     String transfer = field(succeeded, "transfer");
     String completed =
-        awaitLine(log, "[dev.escrow.marketplace.money]", "deal completed: deal=" + deal + " ");
+        log.awaitLine("dev.escrow.marketplace.money", "deal completed: deal=" + deal + " ", WAIT);
     assertTrue(completed.contains(" price=200.00 commission=10.00"), completed);
     String operation = field(completed, "operation");
     String settled =
-        awaitLine(log, "[dev.escrow.marketplace.money]", "operation settled: deal=" + deal + " ");
+        log.awaitLine(
+            "dev.escrow.marketplace.money", "operation settled: deal=" + deal + " ", WAIT);
     assertTrue(settled.contains(" commission=10.00 toSeller=190.00 "), settled);
     String carriedOut =
-        awaitLine(log, "[dev.escrow.bank.money]", "transfer completed: transfer=" + transfer + " ");
+        log.awaitLine(
+            "dev.escrow.bank.money", "transfer completed: transfer=" + transfer + " ", WAIT);
     assertTrue(carriedOut.contains(" operation=" + operation + " "), carriedOut);
     String bankSettled =
-        awaitLine(
-            log, "[dev.escrow.bank.money]", "operation settled: operation=" + operation + " ");
+        log.awaitLine(
+            "dev.escrow.bank.money", "operation settled: operation=" + operation + " ", WAIT);
     assertTrue(bankSettled.contains(" held=200.00 commission=10.00 toPayees=190.00"), bankSettled);
     for (String line : List.of(succeeded, completed, settled, carriedOut, bankSettled)) {
       assertTrue(line.contains(" INFO "), line);
@@ -255,22 +257,6 @@ class ObservabilityIT extends EarDeployment {
       last = Scrape.now();
     }
     return last;
-  }
-
-  /** The first line since the mark in {@code category} that contains {@code text}. */
-  private static String awaitLine(ServerLog log, String category, String text) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (true) {
-      for (String line : log.linesSince()) {
-        if (line.contains(category) && line.contains(text)) {
-          return line;
-        }
-      }
-      if (Instant.now().isAfter(deadline)) {
-        return fail("No line with " + category + " " + text + " in the server log");
-      }
-      pause();
-    }
   }
 
   private static String field(String line, String key) {

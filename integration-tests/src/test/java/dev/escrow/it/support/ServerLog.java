@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The managed server's {@code standalone/log/server.log}, read from a mark onwards. */
@@ -33,6 +35,30 @@ public final class ServerLog {
       return new String(bytes, StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new IllegalStateException(FILE + " cannot be read", e);
+    }
+  }
+
+  /**
+   * The first line since the mark of the logger {@code category} that contains {@code text}, waited
+   * for up to {@code timeout} (a line is written once its transaction commits); fails without.
+   */
+  public String awaitLine(String category, String text, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      for (String line : linesSince()) {
+        if (line.contains("[" + category + "]") && line.contains(text)) {
+          return line;
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("No line of " + category + " with '" + text + "' in " + FILE);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
     }
   }
 }

@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class BankMeters {
 
-  /** The audit's last result: 1 consistent, 0 not, -1 not audited since the start. */
-  private final AtomicInteger auditConsistent = new AtomicInteger(-1);
+  /**
+   * The audit's last result: 1 consistent, 0 not, -1 not audited since the start. Static: the
+   * registry keeps only a weak reference to a gauge's object, and a field of this bean was
+   * collected (the gauge read NaN) although the bean is application-scoped.
+   */
+  private static final AtomicInteger AUDIT_CONSISTENT = new AtomicInteger(-1);
 
   private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
 
@@ -30,14 +34,12 @@ public class BankMeters {
 
   /** Made at start, so that the audit's gauge is there (at -1) before the first audit. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-    auditConsistent.get();
+    AUDIT_CONSISTENT.get();
   }
 
   @PostConstruct
   void gauges() {
-    // Held by this application-scoped bean for as long as the application runs (Micrometer keeps
-    // only a weak reference to a gauge's object).
-    registry.gauge("bank.audit.consistent", Tags.empty(), auditConsistent, AtomicInteger::get);
+    registry.gauge("bank.audit.consistent", Tags.empty(), AUDIT_CONSISTENT, AtomicInteger::get);
   }
 
   public void transfer(boolean completed) {
@@ -50,7 +52,7 @@ public class BankMeters {
   }
 
   public void audited(boolean consistent) {
-    auditConsistent.set(consistent ? 1 : 0);
+    AUDIT_CONSISTENT.set(consistent ? 1 : 0);
   }
 
   public void redelivered(String queue) {

@@ -55,7 +55,7 @@ public sealed interface MoneyMoved {
       long dealId, String operationKey, Money price, Money commission, String commissionAccount)
       implements MoneyMoved {}
 
-  /** The bank reversed the deal's operation: every payment went back to its payer. */
+  /** The bank reversed the deal's operation: every payment went back to its payer, fee included. */
   record OperationReversed(long dealId, String operationKey, int payments, Money returned)
       implements MoneyMoved {}
 }

@@ -72,7 +72,7 @@ public class Payouts {
       for (Payment payment : payments.withStatus(dealId, PaymentStatus.SUCCEEDED)) {
         payment.refund(now);
         returned++;
-        total = total.plus(payment.amount());
+        total = total.plus(payment.total());
         history.record(
             StatusChange.Subject.PAYMENT,
             payment.id(),
