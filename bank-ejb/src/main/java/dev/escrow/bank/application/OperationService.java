@@ -14,6 +14,7 @@ import dev.escrow.bank.domain.transfer.TransferRepository;
 import dev.escrow.bank.domain.transfer.TransferStatus;
 import dev.escrow.platform.money.Money;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,7 @@ public class OperationService {
   @Inject FeeSchedule fees;
   @Inject Ledger ledger;
   @Inject BankClock clock;
+  @Inject Event<MoneyMoved> moneyMoved;
 
   public OperationView operation(long partnerId, String key) {
     Operation operation = find(partnerId, key);
@@ -74,6 +76,13 @@ public class OperationService {
     operation
         .settle(all, locked, commission, commissionAccount, clock.now())
         .forEach(ledger::record);
+    moneyMoved.fire(
+        new MoneyMoved.OperationSettled(
+            operation.key(),
+            completed(all).size(),
+            held,
+            commission,
+            commissionAccount == null ? null : commissionAccount.number()));
     return OperationView.of(operation, all);
   }
 
@@ -111,6 +120,11 @@ public class OperationService {
           .forEach(ledger::record);
     }
     operation.reverse(all, now);
+    moneyMoved.fire(
+        new MoneyMoved.OperationReversed(
+            operation.key(),
+            completed.size(),
+            completed.stream().map(Transfer::total).reduce(Money.ZERO, Money::plus)));
     return OperationView.of(operation, all);
   }
 

@@ -7,9 +7,11 @@ import dev.escrow.bank.domain.fee.FeeSchedule;
 import dev.escrow.bank.domain.ledger.Ledger;
 import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.bank.domain.transfer.TransferRepository;
+import dev.escrow.bank.domain.transfer.TransferStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public class TransferExecution {
   @Inject FeeSchedule fees;
   @Inject Ledger ledger;
   @Inject BankClock clock;
+  @Inject Event<MoneyMoved> moneyMoved;
 
   /** One attempt, in a transaction of its own: a failure leaves the message to be redelivered. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -54,6 +57,7 @@ public class TransferExecution {
             ? fees.lockIncome(payer.bank().id(), transfer.id())
             : null;
     transfer.carryOut(payer, payee, income, clock.now()).forEach(ledger::record);
+    moneyMoved.fire(carriedOut(transfer));
   }
 
   /**
@@ -70,6 +74,19 @@ public class TransferExecution {
     if (!transfer.status().isFinal()) {
       transfer.fail(reason, clock.now());
       LOG.severe("Transfer " + transfer.publicId() + " failed for good: " + reason);
+      moneyMoved.fire(carriedOut(transfer));
     }
+  }
+
+  private static MoneyMoved.TransferCarriedOut carriedOut(Transfer transfer) {
+    return new MoneyMoved.TransferCarriedOut(
+        transfer.publicId(),
+        transfer.operation().key(),
+        transfer.payer().number(),
+        transfer.payee().number(),
+        transfer.amount(),
+        transfer.fee(),
+        transfer.status() == TransferStatus.COMPLETED,
+        transfer.failureReason());
   }
 }

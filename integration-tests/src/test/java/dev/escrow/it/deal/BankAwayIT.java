@@ -12,6 +12,8 @@ import dev.escrow.it.support.BankProxy;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.Scrape;
+import dev.escrow.it.support.ServerLog;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -173,6 +175,8 @@ class BankAwayIT extends EarDeployment {
     String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "40.00", "PT1H", "0"));
     String payment = start(buyer, deal, "40.00").getString("id");
     String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+    Scrape before = Scrape.now();
+    ServerLog log = ServerLog.mark();
 
     String poison;
     long movedAt;
@@ -245,6 +249,28 @@ class BankAwayIT extends EarDeployment {
     long counted = execute(op("count-messages", "jms-queue", "DLQ")).asLong();
     Api.Reply view = Api.admin().get("/api/v1/admin/dead-letters?max=500");
     assertEquals(counted, view.array().size(), view.body());
+
+    // The operator sees it too: a WARN line in the money log, the counters and the DLQ's depth.
+    String line =
+        log.awaitLine(
+            "dev.escrow.marketplace.money",
+            "message dead-lettered: queue=MarketplacePayments message=" + poison + " ",
+            Duration.ofSeconds(10));
+    assertTrue(line.contains(" WARN") && line.contains(" deliveries=" + attempts + " "), line);
+    Scrape after = Scrape.now();
+    String queue = "queue=\"MarketplacePayments\"";
+    assertEquals(
+        before.value("marketplace_messages_dead_lettered_total", queue) + 1,
+        after.value("marketplace_messages_dead_lettered_total", queue),
+        "one more message dead-lettered");
+    assertTrue(
+        after.value("marketplace_messages_redelivered_total", queue)
+            >= before.value("marketplace_messages_redelivered_total", queue) + attempts - 1,
+        "every delivery after the first counted as a redelivery");
+    assertEquals(
+        (double) counted,
+        after.value("messaging_activemq_message_count", "name=\"DLQ\"", "type=\"jms-queue\""),
+        "the scrape's DLQ depth is the broker's count");
     Person client = Market.client(BANK_A, null);
     assertEquals(403, client.api().get("/api/v1/admin/dead-letters").status());
 

@@ -11,6 +11,7 @@ import dev.escrow.it.support.BankQueue;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.ServerLog;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ class DeadlineIT extends EarDeployment {
 
   @Test
   void lastSecondPaymentCountsWhileAnUnpaidDealExpiresAndReturnsEveryPayment() throws Exception {
+    ServerLog log = ServerLog.mark();
     Person seller = Market.client(BANK_A, null);
     Person late = Market.client(BANK_A, "500.00");
     Person lastSecond = Market.client(BANK_A, "500.00");
@@ -114,6 +116,27 @@ class DeadlineIT extends EarDeployment {
             .get("/api/v1/offers/" + expired.getString("offerId"))
             .json()
             .getString("status"));
+
+    // The money log tells the expiry and the return, on both sides, with the operation's key.
+    String expiry =
+        log.awaitLine(
+            "dev.escrow.marketplace.money",
+            "deal expired: deal=" + expiring + " ",
+            Duration.ofSeconds(30));
+    assertTrue(expiry.contains(" price=100.00 paid=40.00"), expiry);
+    String operation = expiry.replaceAll(".* operation=(\\S+) .*", "$1");
+    String reversed =
+        log.awaitLine(
+            "dev.escrow.marketplace.money",
+            "operation reversed: deal=" + expiring + " operation=" + operation + " ",
+            Duration.ofSeconds(30));
+    assertTrue(reversed.endsWith(" payments=1 returned=40.00"), reversed);
+    String atTheBank =
+        log.awaitLine(
+            "dev.escrow.bank.money",
+            "operation reversed: operation=" + operation + " ",
+            Duration.ofSeconds(30));
+    assertTrue(atTheBank.endsWith(" transfers=1 returned=40.00"), atTheBank);
   }
 
   private static void runRefundSweep() {

@@ -21,12 +21,13 @@ final class Pages {
       error(e.field() + ": " + e.getMessage());
     } catch (NotFoundException | ConflictException e) {
       error(e.getMessage());
+    } catch (ConstraintViolationException violations) {
+      // The services' parameter validation (an application exception: see ejb-jar.xml).
+      fieldErrors(violations);
     } catch (EJBException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConstraintViolationException violations) {
-        violations
-            .getConstraintViolations()
-            .forEach(v -> error(lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()));
+        fieldErrors(violations);
       } else if (cause instanceof IllegalArgumentException invalid) {
         error(invalid.getMessage());
       } else {
@@ -36,6 +37,12 @@ final class Pages {
       error(e.getMessage());
     }
     return null;
+  }
+
+  private static void fieldErrors(ConstraintViolationException violations) {
+    violations
+        .getConstraintViolations()
+        .forEach(v -> error(lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()));
   }
 
   private static String lastNode(String path) {

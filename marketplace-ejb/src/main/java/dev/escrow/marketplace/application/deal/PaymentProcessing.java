@@ -15,6 +15,7 @@ import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public class PaymentProcessing {
   @Inject PaymentQueue queue;
   @Inject History history;
   @Inject Clock clock;
+  @Inject Event<MoneyMoved> moneyMoved;
 
   /** Sends a confirmed payment to the bank once (the bank keys it by the payment's id). */
   public void submit(long paymentId) {
@@ -72,6 +74,7 @@ public class PaymentProcessing {
           now,
           refused.getMessage(),
           StatusChange.SYSTEM);
+      moneyMoved.fire(failed(payment, deal));
     }
   }
 
@@ -109,6 +112,15 @@ public class PaymentProcessing {
           now,
           "carried out by the bank",
           StatusChange.SYSTEM);
+      moneyMoved.fire(
+          new MoneyMoved.PaymentSucceeded(
+              paymentId,
+              deal.id(),
+              payment.bankTransferId(),
+              payment.amount(),
+              payment.fee(),
+              payment.paidAt(),
+              now));
       DealState before = deal.status();
       DealState after = deal.recordPayment(payment.amount(), now);
       history.record(
@@ -129,6 +141,9 @@ public class PaymentProcessing {
             "deal " + deal.id() + " paid in full",
             StatusChange.SYSTEM);
         queue.payout(deal.id());
+        moneyMoved.fire(
+            new MoneyMoved.DealCompleted(
+                deal.id(), deal.operationKey(), deal.price(), deal.commission()));
       }
     } else {
       payment.fail(state.failureReason(), now);
@@ -140,7 +155,19 @@ public class PaymentProcessing {
           now,
           state.failureReason(),
           StatusChange.SYSTEM);
+      moneyMoved.fire(failed(payment, deal));
     }
     return true;
+  }
+
+  private static MoneyMoved.PaymentFailed failed(Payment payment, Deal deal) {
+    return new MoneyMoved.PaymentFailed(
+        payment.id(),
+        deal.id(),
+        payment.bankTransferId(),
+        payment.amount(),
+        payment.failureReason(),
+        payment.paidAt(),
+        payment.resolvedAt());
   }
 }

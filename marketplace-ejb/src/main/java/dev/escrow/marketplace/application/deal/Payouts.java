@@ -11,9 +11,11 @@ import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.marketplace.domain.settings.SettingsRepository;
 import dev.escrow.marketplace.infrastructure.bank.BankClient;
+import dev.escrow.platform.money.Money;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,7 @@ public class Payouts {
   @Inject BankClient bank;
   @Inject History history;
   @Inject Clock clock;
+  @Inject Event<MoneyMoved> moneyMoved;
 
   /**
    * @return whether nothing is left to do for this deal
@@ -51,14 +54,25 @@ public class Payouts {
       }
       bank.settle(deal.operationKey(), deal.commission(), own.settlementAccountNumber());
       deal.payoutDone();
+      moneyMoved.fire(
+          new MoneyMoved.OperationSettled(
+              dealId,
+              deal.operationKey(),
+              deal.price(),
+              deal.commission(),
+              own.settlementAccountNumber()));
       return true;
     }
     if (deal.payout() == Payout.REVERSE_DUE) {
       bank.reverse(deal.operationKey());
       deal.payoutDone();
       Instant now = clock.instant();
+      int returned = 0;
+      Money total = Money.ZERO;
       for (Payment payment : payments.withStatus(dealId, PaymentStatus.SUCCEEDED)) {
         payment.refund(now);
+        returned++;
+        total = total.plus(payment.total());
         history.record(
             StatusChange.Subject.PAYMENT,
             payment.id(),
@@ -68,6 +82,8 @@ public class Payouts {
             "deal expired: returned to the payer",
             StatusChange.SYSTEM);
       }
+      moneyMoved.fire(
+          new MoneyMoved.OperationReversed(dealId, deal.operationKey(), returned, total));
       return true;
     }
     return true;

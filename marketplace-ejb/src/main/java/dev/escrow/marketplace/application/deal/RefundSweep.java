@@ -13,6 +13,7 @@ import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public class RefundSweep {
   @Inject PaymentQueue queue;
   @Inject History history;
   @Inject Clock clock;
+  @Inject Event<MoneyMoved> moneyMoved;
 
   public Outcome expireIfOverdue(long dealId) {
     Deal deal = deals.findForUpdate(dealId).orElseThrow();
@@ -71,6 +73,8 @@ public class RefundSweep {
         now,
         "not paid in full by " + deal.dueAt(),
         StatusChange.SYSTEM);
+    moneyMoved.fire(
+        new MoneyMoved.DealExpired(dealId, deal.operationKey(), deal.price(), deal.paidAmount()));
     history.record(
         StatusChange.Subject.OFFER,
         deal.offer().id(),

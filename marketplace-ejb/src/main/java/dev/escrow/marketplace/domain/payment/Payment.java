@@ -250,6 +250,10 @@ public class Payment {
     return createdAt;
   }
 
+  public Instant resolvedAt() {
+    return resolvedAt;
+  }
+
   /** The key under which the bank accepts this payment's transfer exactly once. */
   public String idempotencyKey() {
     return "payment-" + id;

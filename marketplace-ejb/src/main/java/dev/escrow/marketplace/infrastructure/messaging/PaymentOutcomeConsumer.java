@@ -28,14 +28,27 @@ import java.util.logging.Logger;
     })
 public class PaymentOutcomeConsumer implements MessageListener {
 
+  private static final String QUEUE = "MarketplaceOutcomes";
+
   private static final Logger LOG = Logger.getLogger(PaymentOutcomeConsumer.class.getName());
 
   @Inject PaymentProcessing processing;
   @Inject Payouts payouts;
   @Inject PaymentQueue queue;
+  @Inject Deliveries deliveries;
 
   @Override
   public void onMessage(Message message) {
+    int delivery = deliveries.arrived(QUEUE, message);
+    try {
+      handle(message);
+    } catch (RuntimeException e) {
+      deliveries.failed(QUEUE, message, delivery, e);
+      throw e;
+    }
+  }
+
+  private void handle(Message message) {
     try {
       MapMessage map = PaymentQueue.step(message);
       String kind = map.getString(PaymentQueue.KIND);

@@ -24,13 +24,26 @@ import java.util.logging.Logger;
     })
 public class PaymentSubmissionConsumer implements MessageListener {
 
+  private static final String QUEUE = "MarketplacePayments";
+
   private static final Logger LOG = Logger.getLogger(PaymentSubmissionConsumer.class.getName());
 
   @Inject PaymentProcessing processing;
   @Inject PaymentQueue queue;
+  @Inject Deliveries deliveries;
 
   @Override
   public void onMessage(Message message) {
+    int delivery = deliveries.arrived(QUEUE, message);
+    try {
+      handle(message);
+    } catch (RuntimeException e) {
+      deliveries.failed(QUEUE, message, delivery, e);
+      throw e;
+    }
+  }
+
+  private void handle(Message message) {
     try {
       MapMessage map = PaymentQueue.step(message);
       long paymentId = map.getLong(PaymentQueue.ID);
