@@ -182,6 +182,42 @@ class DealPageIT extends EarDeployment {
     }
     assertEquals(new BigDecimal("9850.00"), Market.balance(buyer.accountNumber()));
 
+    // the seller's side: the buyer by name, what the seller receives and when, no buyer's fees,
+    // and never the commission
+    String soldDeal = sellerDealId(seller);
+    JsonObject adminDeal =
+        Api.admin().get("/api/v1/admin/deals?max=50").array().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(d -> d.getJsonObject("deal").getString("id").equals(soldDeal))
+            .findFirst()
+            .orElseThrow();
+    BigDecimal payout =
+        new BigDecimal("10000.00").subtract(new BigDecimal(adminDeal.getString("commission")));
+    try (Browser browser = new Browser("seller-deal")) {
+      browser.signIn("/cabinet/deals.xhtml", seller.login(), seller.password());
+      browser.open("/cabinet/deal.xhtml?id=" + soldDeal);
+      browser.waitForText("dealStatus", "завершена");
+      assertTrue(browser.text("buyer").startsWith("Client "), browser.text("buyer"));
+      assertEquals(
+          String.format(java.util.Locale.ROOT, "%,.2f ₽", payout)
+              .replace(',', ' ')
+              .replace('.', ','),
+          browser.text("payoutAmount"));
+      assertTrue(browser.text("payoutWhen").contains("выплач"), browser.text("payoutWhen"));
+      assertFalse(browser.text("payments").contains("Сбор банка"), browser.text("payments"));
+      String page = browser.driver().getPageSource().toLowerCase(java.util.Locale.ROOT);
+      assertFalse(page.contains("commission"), "the seller's page mentions the commission");
+      assertFalse(page.contains("комисси"), "the seller's page mentions the commission");
+      browser.screenshots("seller-side");
+
+      // "My offers": a sold offer is no longer said to be shown in the catalogue
+      browser.open("/cabinet/offers.xhtml");
+      browser.waitForText("listForm:offers", "продано");
+      assertTrue(
+          browser.text("listForm:offers").contains("не показывается"),
+          browser.text("listForm:offers"));
+      browser.screenshots("seller-offers");
+    }
 
     try (Browser admin = new Browser("admin-deals")) {
       admin.signIn("/admin/deals.xhtml", "admin", Api.ADMIN_PASSWORD);
@@ -235,6 +271,10 @@ class DealPageIT extends EarDeployment {
         above.header("Content-Type"));
     assertEquals("amount", above.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     assertTrue(above.body().contains("300.00"), above.body());
+  }
+
+  private static String sellerDealId(Person seller) {
+    return seller.api().get("/api/v1/me/sales").array().getJsonObject(0).getString("id");
   }
 
   private static JsonObject latestPayment(Person buyer) {

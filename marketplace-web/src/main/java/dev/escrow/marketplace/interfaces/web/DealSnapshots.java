@@ -28,7 +28,12 @@ public class DealSnapshots {
       String status,
       boolean buyer_,
       boolean payable,
-      boolean open) {}
+      boolean open,
+      boolean seller_,
+      String payoutAmount,
+      String payout,
+      String sellerAccount,
+      Instant closedAt) {}
 
   public record PaymentRow(
       long id,
@@ -75,6 +80,7 @@ public class DealSnapshots {
   public Snapshot of(long dealId, String login, boolean withAccounts) {
     Deal d = deals.deal(dealId, login);
     boolean isBuyer = d.buyer().login().equals(login);
+    boolean isSeller = d.seller().login().equals(login);
     boolean open = d.status().isOpen() && Instant.now().isBefore(d.dueAt());
     DealRow row =
         new DealRow(
@@ -89,7 +95,13 @@ public class DealSnapshots {
             d.status().name(),
             isBuyer,
             isBuyer && open,
-            open);
+            open,
+            isSeller,
+            // the seller's own money: the price less the marketplace's share (never its percent)
+            isSeller ? d.price().minus(d.commission()).toString() : null,
+            d.payout().name(),
+            isSeller ? d.sellerAccount().number() : null,
+            d.closedAt());
     List<PaymentRow> rows =
         payments.ofDeal(d).stream()
             .map(
