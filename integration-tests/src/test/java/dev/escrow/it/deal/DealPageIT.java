@@ -15,6 +15,7 @@ import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,10 +34,26 @@ class DealPageIT extends EarDeployment {
       new GreenMailExtension(
           new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
 
+  private static String feeBefore;
+
   @BeforeAll
   static void theMarketplaceHasASettlementAccountAndACrossBankFee() {
     Market.settlementAccount();
+    feeBefore =
+        Api.operator().get("/bank/api/v1/backoffice/fees").array().stream()
+            .map(jakarta.json.JsonValue::asJsonObject)
+            .filter(f -> f.getString("fromBank").equals(BANK_B))
+            .filter(f -> f.getString("toBank").equals(BANK_A))
+            .map(f -> f.getString("percent"))
+            .findFirst()
+            .orElse("0.00");
     PaymentFlowIT.setFee(BANK_B, BANK_A, "1.50");
+  }
+
+  /** The bank tests that run later on the same server expect the schedule as it was. */
+  @AfterAll
+  static void theFeeIsAsItWas() {
+    PaymentFlowIT.setFee(BANK_B, BANK_A, feeBefore);
   }
 
   @Test

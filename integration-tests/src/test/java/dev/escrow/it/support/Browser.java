@@ -94,8 +94,17 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** An element's text, read again when an ajax update (a poll) replaced it meanwhile. */
   public String text(String id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        if (attempt == 5) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   public void waitForText(String text) {
