@@ -14,6 +14,7 @@ import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.bank.infrastructure.mail.CodeMailer;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.web.Formats;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -77,24 +79,14 @@ public class AuthorizationService {
           Authorization.forPayment(
               partner, account, amount, fee, payee, request.reference(), code, now, codeTtl);
       text =
-          "Code: "
-              + code
-              + "\n\nThis code confirms a payment of "
-              + amount
-              + " RUB (fee "
-              + fee
-              + " RUB, total "
-              + amount.plus(fee)
-              + " RUB) from your account "
-              + account.number()
-              + " to account "
-              + payee.number()
-              + " ("
-              + payee.customer().fullName()
-              + ")"
-              + reference(request.reference())
-              + ".\n"
-              + validity();
+          paymentText(
+              code,
+              amount,
+              fee,
+              account.number(),
+              payee.number(),
+              payee.customer().fullName(),
+              request.reference());
     } else {
       if (request.amount() != null) {
         throw new InvalidInputException("amount", "is only for a payment");
@@ -104,23 +96,97 @@ public class AuthorizationService {
       }
       authorization =
           Authorization.forBalance(partner, account, request.reference(), code, now, codeTtl);
-      text =
-          "Code: "
-              + code
-              + "\n\nThis code lets the marketplace show the balance of your account "
-              + account.number()
-              + " once"
-              + reference(request.reference())
-              + ".\n"
-              + validity();
+      text = balanceText(code, account.number(), request.reference());
     }
     authorizations.add(authorization);
-    mailer.send(account.customer().email(), "Your confirmation code", text, code, now);
+    mailer.send(
+        account.customer().email(), "Код подтверждения / Confirmation code", text, code, now);
     return AuthorizationView.of(authorization);
+  }
+
+  // The bank does not know its customer's language: every code mail is in Russian, then English,
+  // with the amounts written as each reads them; "Code: NNNNNN" and "(reference R)" stay as they
+  // were for the programs that read them.
+  private String paymentText(
+      String code,
+      Money amount,
+      Money fee,
+      String from,
+      String to,
+      String payeeName,
+      String reference) {
+    Locale ru = Locale.forLanguageTag("ru");
+    Locale en = Locale.ENGLISH;
+    Money total = amount.plus(fee);
+    return "Код / Code: "
+        + code
+        + "\n\nЭтот код подтверждает платёж "
+        + Formats.money(amount.amount(), ru)
+        + " (сбор банка "
+        + Formats.money(fee.amount(), ru)
+        + ", всего "
+        + Formats.money(total.amount(), ru)
+        + ") с вашего счёта "
+        + from
+        + " на счёт "
+        + to
+        + " ("
+        + payeeName
+        + ")"
+        + referenceRu(reference)
+        + ".\n"
+        + validityRu()
+        + "\n\nCode: "
+        + code
+        + "\n\nThis code confirms a payment of "
+        + Formats.money(amount.amount(), en)
+        + " (fee "
+        + Formats.money(fee.amount(), en)
+        + ", total "
+        + Formats.money(total.amount(), en)
+        + ") from your account "
+        + from
+        + " to account "
+        + to
+        + " ("
+        + payeeName
+        + ")"
+        + reference(reference)
+        + ".\n"
+        + validity();
+  }
+
+  private String balanceText(String code, String number, String reference) {
+    return "Код / Code: "
+        + code
+        + "\n\nЭтот код позволит площадке один раз показать баланс вашего счёта "
+        + number
+        + referenceRu(reference)
+        + ".\n"
+        + validityRu()
+        + "\n\nCode: "
+        + code
+        + "\n\nThis code lets the marketplace show the balance of your account "
+        + number
+        + " once"
+        + reference(reference)
+        + ".\n"
+        + validity();
+  }
+
+  private static String referenceRu(String reference) {
+    return reference == null || reference.isBlank() ? "" : " (основание " + reference + ")";
   }
 
   private static String reference(String reference) {
     return reference == null || reference.isBlank() ? "" : " (reference " + reference + ")";
+  }
+
+  private String validityRu() {
+    return "Код действует "
+        + Math.max(1, codeTtl.toMinutes())
+        + " мин. и срабатывает один раз. Никому его не сообщайте, даже сотрудникам банка;"
+        + " если вы его не запрашивали, просто проигнорируйте это письмо.";
   }
 
   private String validity() {

@@ -81,7 +81,7 @@ class AccountBalanceIT extends EarDeployment {
           "balanceForm:code",
           Market.codeFor(mail, client.email(), "balance of " + client.accountNumber()));
       browser.click("balanceForm:confirm");
-      browser.waitForText("balanceValue", "77.70");
+      browser.waitForText("balanceValue", "77,70 ₽");
       browser.screenshot("account-balance");
     }
   }

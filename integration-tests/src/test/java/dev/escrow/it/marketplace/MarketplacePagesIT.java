@@ -178,7 +178,7 @@ class MarketplacePagesIT extends EarDeployment {
     new Select(driver.findElement(By.id("offerForm:windowUnit"))).selectByValue("DAYS");
     click("offerForm:save");
     waitForText("отправлено на модерацию");
-    waitForText("2500.50");
+    browser.waitForText("listForm:offers", "2 500,50 ₽");
     assertTrue(driver.getPageSource().contains("на модерации"));
     assertNoCommission();
     screenshot("cabinet-offers");

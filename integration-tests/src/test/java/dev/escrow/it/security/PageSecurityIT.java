@@ -66,7 +66,7 @@ class PageSecurityIT extends EarDeployment {
       assertShownAsText(browser, "catalogue");
       browser.screenshot("catalogue");
       browser.click("catalogueForm:offers:0:buy");
-      browser.waitForText("remaining", "300.00");
+      browser.waitForText("remaining", "300,00 ₽");
       browser.waitForText(token);
       assertShownAsText(browser, "deal page");
       browser.screenshot("deal");

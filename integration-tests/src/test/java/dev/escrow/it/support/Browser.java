@@ -130,8 +130,17 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** An element's text, read again when an ajax update (a poll) replaced it meanwhile. */
   public String text(String id) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        if (attempt == 5) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   public void waitForText(String text) {
@@ -140,6 +149,64 @@ public final class Browser implements AutoCloseable {
 
   public void waitForText(String id, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+  }
+
+  /** The value of an input. */
+  public String value(String id) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)))
+        .getDomProperty("value");
+  }
+
+  /** Waits until an input holds this value (an ajax update may still be on its way). */
+  public void waitForValue(String id, String value) {
+    wait.until(ExpectedConditions.attributeToBe(By.id(id), "value", value));
+  }
+
+  /** Waits until no element has this id (an ajax update removed it). */
+  public void waitForAbsence(String id) {
+    wait.until(d -> d.findElements(By.id(id)).isEmpty());
+  }
+
+  public boolean present(String id) {
+    return !driver.findElements(By.id(id)).isEmpty();
+  }
+
+  /** Switches the page language with the header's RU | EN links. */
+  public void language(String language) {
+    click("lang:" + language);
+    wait.until(
+        d ->
+            language.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return document.documentElement.lang")));
+  }
+
+  /** The page's width beyond the window (0 when nothing scrolls sideways). */
+  public long sidewaysOverflow() {
+    Object overflow =
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    return ((Number) overflow).longValue();
+  }
+
+  /** Resizes the window (a phone: 390 x 844). */
+  public void size(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    wait.until(
+        d ->
+            ((Number)
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return window.innerWidth"))
+                    .intValue()
+                <= width);
+  }
+
+  /** The page at 1280 px and at 390 px wide, then back to 1280. */
+  public void screenshots(String name) {
+    screenshot(name + "-1280");
+    size(390, 844);
+    screenshot(name + "-390");
+    size(1280, 1000);
   }
 
   public void screenshot(String name) {

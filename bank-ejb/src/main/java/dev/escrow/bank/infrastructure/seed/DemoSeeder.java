@@ -61,6 +61,14 @@ public class DemoSeeder {
     "Морозов"
   };
 
+  private static final java.util.Set<String> WOMEN =
+      java.util.Set.of("Анна", "Мария", "Ольга", "Елена", "Наталья");
+
+  /** "Елена Кузнецова", not "Елена Кузнецов": a woman's surname takes the feminine ending. */
+  static String fullName(String first, String last) {
+    return first + " " + (WOMEN.contains(first) ? last + "а" : last);
+  }
+
   @Resource(lookup = "java:jboss/datasources/BankDS")
   DataSource dataSource;
 
@@ -139,7 +147,7 @@ public class DemoSeeder {
       for (SeedBank bank : banks) {
         for (int i = 1; i <= CUSTOMERS_PER_BANK; i++) {
           String name =
-              FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+              fullName(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)]);
           add(
               customer,
               name,

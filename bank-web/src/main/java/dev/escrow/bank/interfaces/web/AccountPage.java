@@ -40,11 +40,14 @@ public class AccountPage implements Serializable {
       return;
     }
     AccountView after =
-        Pages.attempt(() -> backOffice.deposit(account.number(), new NewDeposit(amount)));
+        Pages.attempt(
+            "accounts", () -> backOffice.deposit(account.number(), new NewDeposit(amount)));
     if (after != null) {
       Pages.info("Deposited " + amount + " to " + after.number());
       account = after;
       amount = null;
+      // the list shows the new balance too (it kept the one from before the deposit)
+      found = found.stream().map(a -> a.number().equals(after.number()) ? after : a).toList();
     }
   }
 

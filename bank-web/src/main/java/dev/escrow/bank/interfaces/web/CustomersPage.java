@@ -38,7 +38,9 @@ public class CustomersPage implements Serializable {
 
   public void register() {
     CustomerView created =
-        Pages.attempt(() -> backOffice.registerCustomer(new NewCustomer(fullName, email, phone)));
+        Pages.attempt(
+            "customers",
+            () -> backOffice.registerCustomer(new NewCustomer(fullName, email, phone)));
     if (created != null) {
       Pages.info("Customer " + created.fullName() + " registered");
       fullName = email = phone = null;
@@ -57,6 +59,7 @@ public class CustomersPage implements Serializable {
     }
     AccountView opened =
         Pages.attempt(
+            "customers",
             () ->
                 backOffice.openAccount(
                     Long.parseLong(selected.id()), new NewAccount(bankRequisite)));

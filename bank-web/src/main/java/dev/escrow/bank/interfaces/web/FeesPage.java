@@ -4,6 +4,8 @@ import dev.escrow.bank.application.FeeScheduleService;
 import dev.escrow.bank.application.Requests.FeeRateChange;
 import dev.escrow.bank.application.SettingsService;
 import dev.escrow.bank.application.Views.FeeRateView;
+import dev.escrow.bank.domain.bank.Bank;
+import dev.escrow.bank.domain.bank.BankRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,8 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Edit the fee schedule and the processing delay. */
 @Named
@@ -22,18 +26,32 @@ public class FeesPage implements Serializable {
 
   @Inject transient FeeScheduleService fees;
   @Inject transient SettingsService settings;
+  @Inject transient BankRepository banks;
 
   /** One editable row of the schedule. */
   public static class Row implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String fromBank;
     private final String toBank;
+    private final String fromName;
+    private final String toName;
     private BigDecimal percent;
 
-    Row(FeeRateView view) {
+    Row(FeeRateView view, Map<String, String> names) {
       this.fromBank = view.fromBank();
       this.toBank = view.toBank();
+      this.fromName = names.getOrDefault(fromBank, fromBank);
+      this.toName = names.getOrDefault(toBank, toBank);
       this.percent = new BigDecimal(view.percent());
+    }
+
+    /** The bank's name, not its requisite: "Альфа-Банк". */
+    public String getFromName() {
+      return fromName;
+    }
+
+    public String getToName() {
+      return toName;
     }
 
     public String getFromBank() {
@@ -58,7 +76,9 @@ public class FeesPage implements Serializable {
 
   @PostConstruct
   void load() {
-    rows = new ArrayList<>(fees.schedule().stream().map(Row::new).toList());
+    Map<String, String> names =
+        banks.all().stream().collect(Collectors.toMap(Bank::requisite, Bank::name, (a, b) -> a));
+    rows = new ArrayList<>(fees.schedule().stream().map(r -> new Row(r, names)).toList());
     processingDelaySeconds = settings.processingDelaySeconds();
   }
 

@@ -12,6 +12,7 @@ import dev.escrow.marketplace.domain.fee.FeeCache;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.idempotency.IdempotentRequest;
+import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -55,6 +56,11 @@ public class PaymentService {
     User buyer = callers.byLogin(login);
     Deal deal = visibleDeal(dealId, buyer);
     ClientAccount account = ownAccount(accountId, buyer);
+    // the same limit a payment of this amount would meet: what remains less what is on its way
+    Money payable = deal.remaining().minus(payments.pendingAmount(dealId));
+    if (amount.isGreaterThan(payable)) {
+      throw new AmountAboveRemainingException(payable.isNegative() ? Money.ZERO : payable);
+    }
     Percent percent = feePercent(account, deal);
     Money fee = amount.percent(percent);
     return new Quote(amount, percent, fee, amount.plus(fee));
@@ -118,7 +124,7 @@ public class PaymentService {
     ClientAccount account = ownAccount(accountId, buyer);
     Instant now = clock.instant();
     for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
-      waiting.fail("Replaced by a newer payment", now);
+      waiting.fail(Payment.REPLACED, now);
       history.record(
           StatusChange.Subject.PAYMENT,
           waiting.id(),
@@ -194,6 +200,37 @@ public class PaymentService {
         "code accepted",
         login);
     queue.submit(payment.id(), 0);
+    return payment;
+  }
+
+  /**
+   * The payer gives up a payment still waiting for its code (the page's "Cancel"): it ends FAILED
+   * with {@link Payment#CANCELLED}, nothing was taken. Any other state is a conflict.
+   */
+  public Payment cancelPayment(long paymentId, String login) {
+    User payer = callers.byLogin(login);
+    Payment payment =
+        payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
+    if (!payment.payer().id().equals(payer.id())) {
+      throw new UnknownObjectException("Payment");
+    }
+    // the same lock order as a confirmation: deal, then payment
+    deals.findForUpdate(payment.deal().id());
+    payments.findForUpdate(paymentId);
+    if (payment.status() != PaymentStatus.AWAITING_CONFIRMATION) {
+      throw new StateConflictException(
+          "The payment is " + payment.status() + ": nothing to cancel");
+    }
+    Instant now = clock.instant();
+    payment.fail(Payment.CANCELLED, now);
+    history.record(
+        StatusChange.Subject.PAYMENT,
+        payment.id(),
+        PaymentStatus.AWAITING_CONFIRMATION,
+        PaymentStatus.FAILED,
+        now,
+        "cancelled",
+        login);
     return payment;
   }
 

@@ -30,6 +30,12 @@ import java.time.Instant;
 @Table(name = "payment")
 public class Payment {
 
+  /** The failure reason of a payment a newer one replaced before its code was entered. */
+  public static final String REPLACED = "Replaced by a newer payment";
+
+  /** The failure reason of a payment its payer cancelled before entering the code. */
+  public static final String CANCELLED = "Cancelled by the payer";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -174,6 +180,11 @@ public class Payment {
     requireStatus(PaymentStatus.SUCCEEDED);
     status = PaymentStatus.REFUNDED;
     resolvedAt = now;
+  }
+
+  /** Given up before its code was entered (replaced or cancelled): nothing was ever taken. */
+  public static boolean isCancellation(String failureReason) {
+    return REPLACED.equals(failureReason) || CANCELLED.equals(failureReason);
   }
 
   public boolean isOnTime() {

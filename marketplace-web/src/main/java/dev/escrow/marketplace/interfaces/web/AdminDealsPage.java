@@ -3,6 +3,7 @@ package dev.escrow.marketplace.interfaces.web;
 import dev.escrow.marketplace.application.deal.Dashboard;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
 import dev.escrow.platform.money.Money;
@@ -16,7 +17,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Admin: the dashboard, all deals with their history, all payments, the batch jobs. */
 @Named
@@ -36,7 +36,10 @@ public class AdminDealsPage {
       String status,
       String payout,
       Instant dueAt,
-      String history) {}
+      List<HistoryLine> history) {}
+
+  /** One step of a deal's history as a person reads it: labels, a date, a name. */
+  public record HistoryLine(Instant at, String from, String to, String reason, String by) {}
 
   public record PaymentLine(
       long id,
@@ -47,10 +50,39 @@ public class AdminDealsPage {
       String total,
       String status,
       Instant paidAt,
-      String failureReason) {}
+      String failureReason,
+      String dealTitle) {
+
+    public String shownStatus() {
+      return PaymentLabels.shownStatus(status, failureReason);
+    }
+
+    public String shownReason() {
+      return PaymentLabels.shownReason(failureReason);
+    }
+
+    public Instant shownPaidAt() {
+      return PaymentLabels.shownPaidAt(status, paidAt);
+    }
+  }
 
   public record JobLine(
-      long id, String name, String status, String exitStatus, Instant started, Instant ended) {}
+      long id, String name, String status, String exitStatus, Instant started, Instant ended) {
+
+    /** "Просроченные сделки и возвраты", not "refund-sweep". */
+    public String shownName() {
+      return Pages.text("job." + name);
+    }
+
+    public String shownStatus() {
+      return Pages.text("job.status." + status);
+    }
+
+    /** The job's counts in the page's language ("просрочено сделок: 2, …"). */
+    public String shownResult() {
+      return HistoryReasons.jobResult(exitStatus);
+    }
+  }
 
   @Inject DealService deals;
   @Inject PaymentService payments;
@@ -107,14 +139,36 @@ public class AdminDealsPage {
                       .multiply(BigDecimal.valueOf(100))
                       .divide(max, 0, RoundingMode.DOWN)
                       .intValue();
-              return new Bar(d.date().toString(), value.toString(), percent);
+              return new Bar(Fmt.current().day(d.date()), Fmt.current().money(value), percent);
             })
         .toList();
   }
 
+  private Long dealId;
+
+  /** ?deal=N (the payments page links here): only that deal, its history open. */
+  public Long getDealId() {
+    return dealId;
+  }
+
+  public void setDealId(Long dealId) {
+    this.dealId = dealId;
+  }
+
   @Transactional
   public List<DealLine> getDeals() {
-    return deals.all(0, 200).stream()
+    Fmt fmt = Fmt.current();
+    List<dev.escrow.marketplace.domain.deal.Deal> shown;
+    if (dealId == null) {
+      shown = deals.all(0, 200);
+    } else {
+      try {
+        shown = List.of(deals.deal(dealId, Pages.login()));
+      } catch (dev.escrow.marketplace.application.UnknownObjectException e) {
+        shown = List.of();
+      }
+    }
+    return shown.stream()
         .map(
             d ->
                 new DealLine(
@@ -124,22 +178,31 @@ public class AdminDealsPage {
                     d.seller().fullName(),
                     d.price().toString(),
                     d.paidAmount().toString(),
-                    d.commission() + " (" + d.commissionPercent() + "%)",
+                    fmt.money(d.commission())
+                        + " ("
+                        + fmt.percent(d.commissionPercent().value())
+                        + " %)",
                     d.status().name(),
-                    d.payout().name(),
+                    Pages.text("payout." + d.payout().name()),
                     d.dueAt(),
                     deals.historyOf(d).stream()
                         .map(
                             c ->
-                                c.changedAt()
-                                    + " "
-                                    + (c.fromStatus() == null ? "" : c.fromStatus() + " → ")
-                                    + c.toStatus()
-                                    + (c.reason() == null ? "" : " (" + c.reason() + ")")
-                                    + " — "
-                                    + c.actor())
-                        .collect(Collectors.joining("\n"))))
+                                new HistoryLine(
+                                    c.changedAt(),
+                                    c.fromStatus() == null ? "" : dealStatus(c.fromStatus()),
+                                    dealStatus(c.toStatus()),
+                                    HistoryReasons.text(c.reason()),
+                                    StatusChange.SYSTEM.equals(c.actor())
+                                        ? Pages.text("history.system")
+                                        : c.actor()))
+                        .toList()))
         .toList();
+  }
+
+  private static String dealStatus(String code) {
+    String label = Pages.textOf("dm", "status." + code);
+    return label.equals("status." + code) ? code : label;
   }
 
   @Transactional
@@ -156,7 +219,8 @@ public class AdminDealsPage {
                     p.total().toString(),
                     p.status().name(),
                     p.paidAt(),
-                    p.failureReason()))
+                    p.failureReason(),
+                    p.deal().offer().title()))
         .toList();
   }
 
@@ -174,7 +238,7 @@ public class AdminDealsPage {
 
   public void start(String name) {
     JobExecution execution = jobs.start(name);
-    Pages.info("jobs.started", name, execution.getExecutionId());
+    Pages.info("jobs.started", Pages.text("job." + name), execution.getExecutionId());
   }
 
   private static JobLine line(JobExecution e) {

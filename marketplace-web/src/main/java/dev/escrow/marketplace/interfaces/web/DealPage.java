@@ -10,6 +10,7 @@ import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
 import dev.escrow.platform.money.Money;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +18,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 
 /**
  * The deal's payment page: price, paid, remaining, the deadline; the buyer pays a part or the rest
@@ -38,6 +40,7 @@ public class DealPage implements Serializable {
   private List<DealSnapshots.PaymentRow> paymentRows = List.of();
   private List<DealSnapshots.AccountChoice> accountChoices = List.of();
   private Money amount;
+  private Money payableNow;
   private Long accountId;
   private PaymentService.Quote quote;
   private Long awaitingPaymentId;
@@ -46,9 +49,16 @@ public class DealPage implements Serializable {
   private String code;
   private boolean notFound;
 
-  /** f:viewAction and the poll: read the deal named by the view parameter again. */
+  /**
+   * f:viewAction and the poll: read the deal named by the view parameter again. The form follows
+   * what is true now: the amount is what remains to pay (less payments on their way) whenever that
+   * changes, its fee and total are quoted at once, a payment still waiting for its code is resumed
+   * after a reload, and a closed deal has nothing to pay. When the poll sees any of that change, it
+   * redraws the form too (otherwise it leaves it alone, not to clobber what is being typed).
+   */
   public void load() {
     try {
+      String before = formState();
       DealSnapshots.Snapshot snapshot =
           snapshots.of(dealId, Pages.login(), accountChoices.isEmpty());
       deal = snapshot.deal();
@@ -59,19 +69,53 @@ public class DealPage implements Serializable {
           accountId = accountChoices.get(0).id();
         }
       }
-      if (amount == null && deal.payable()) {
-        amount = snapshot.remaining();
+      Instant now = Instant.now();
+      if (awaitingPaymentId == null && deal.payable()) {
+        // resume the payment a reload (or another tab) left waiting for its code
+        paymentRows.stream()
+            .filter(p -> p.awaitingCode())
+            .filter(p -> p.codeExpiresAt() == null || p.codeExpiresAt().isAfter(now))
+            .reduce((first, second) -> second)
+            .ifPresent(
+                p -> {
+                  awaitingPaymentId = p.id();
+                  sentTo = p.sentTo();
+                });
       }
-      paymentRows.stream()
-          .filter(
-              p ->
-                  p.status().equals(PaymentStatus.AWAITING_CONFIRMATION.name())
-                      && p.id() == (awaitingPaymentId == null ? -1 : awaitingPaymentId))
-          .findFirst()
-          .ifPresentOrElse(p -> {}, () -> awaitingPaymentId = null);
+      if (awaitingPaymentId != null
+          && paymentRows.stream().noneMatch(p -> p.id() == awaitingPaymentId && p.awaitingCode())) {
+        awaitingPaymentId = null;
+      }
+      if (!deal.payable()) {
+        awaitingPaymentId = null;
+      }
+      if (deal.payable() && !snapshot.payableNow().equals(payableNow)) {
+        payableNow = snapshot.payableNow();
+        amount = payableNow.isPositive() ? payableNow : null;
+        quote = null;
+      } else if (!deal.payable()) {
+        payableNow = Money.ZERO;
+        amount = null;
+        quote = null;
+      }
+      if (amount != null && (quote == null || !quote.amount().equals(amount))) {
+        updateQuote();
+      }
+      String after = formState();
+      FacesContext context = FacesContext.getCurrentInstance();
+      if (before != null
+          && !before.equals(after)
+          && context.getPartialViewContext().isAjaxRequest()) {
+        PrimeFaces.current().ajax().update("payArea");
+      }
     } catch (UnknownObjectException e) {
       notFound = true;
     }
+  }
+
+  /** What decides how the form looks; null before the first load. */
+  private String formState() {
+    return deal == null ? null : deal.payable() + "/" + payableNow + "/" + awaitingPaymentId;
   }
 
   /** The fee and total for the chosen account and amount (the fee cache's numbers). */
@@ -84,6 +128,8 @@ public class DealPage implements Serializable {
         && amount.isPositive()) {
       try {
         quote = payments.quote(dealId, Pages.login(), accountId, amount);
+      } catch (AmountAboveRemainingException e) {
+        Pages.dealError("payForm:amount", "deal.amountAbove", Fmt.current().money(e.payable()));
       } catch (UnknownObjectException e) {
         Pages.dealError("payForm:account", "deal.accountUnknown");
       }
@@ -103,7 +149,7 @@ public class DealPage implements Serializable {
       demoOutboxLink = demo.outboxLink(started.bankAuthorizationId()).orElse(null);
       Pages.dealInfo("deal.codeSent", sentTo);
     } catch (AmountAboveRemainingException e) {
-      Pages.dealError("payForm:amount", "deal.amountAbove", e.payable().toString());
+      Pages.dealError("payForm:amount", "deal.amountAbove", Fmt.current().money(e.payable()));
     } catch (StateConflictException e) {
       Pages.dealError(null, "deal.notPayable");
     } catch (BankUnavailableException e) {
@@ -122,7 +168,7 @@ public class DealPage implements Serializable {
       payments.confirmPayment(awaitingPaymentId, Pages.login(), code == null ? "" : code.strip());
       awaitingPaymentId = null;
       code = null;
-      amount = null;
+      payableNow = null; // the next part is what then remains
       Pages.dealInfo("deal.processing");
     } catch (dev.escrow.marketplace.application.InvalidInputException e) {
       Pages.dealError("codeForm:code", "deal.codeFormat");
@@ -137,6 +183,46 @@ public class DealPage implements Serializable {
     load();
   }
 
+  /** "Cancel" on the code step: the waiting payment ends as cancelled and the form is back. */
+  public void cancel() {
+    if (awaitingPaymentId == null) {
+      return;
+    }
+    try {
+      payments.cancelPayment(awaitingPaymentId, Pages.login());
+      Pages.dealInfo("deal.cancelled");
+    } catch (StateConflictException | UnknownObjectException e) {
+      // it was confirmed, replaced or expired meanwhile: the reload below shows which
+    }
+    awaitingPaymentId = null;
+    code = null;
+    payableNow = null; // the form starts again from what remains
+    load();
+  }
+
+  /** The payment the code step confirms. */
+  public DealSnapshots.PaymentRow getAwaiting() {
+    return awaitingPaymentId == null
+        ? null
+        : paymentRows.stream().filter(p -> p.id() == awaitingPaymentId).findFirst().orElse(null);
+  }
+
+  /** "5 000,00 ₽ + 75,00 ₽ fee (5 075,00 ₽ in all) to the seller Ivan Petrov". */
+  public String getConfirmWhat() {
+    DealSnapshots.PaymentRow p = getAwaiting();
+    if (p == null) {
+      return "";
+    }
+    Fmt fmt = Fmt.current();
+    return Pages.textOf(
+        "dm",
+        "deal.confirmWhat",
+        fmt.money(p.amount()),
+        fmt.money(p.fee()),
+        fmt.money(p.total()),
+        deal.seller());
+  }
+
   /** Seconds until the deadline, for the countdown (0 once it has passed). */
   public long getSecondsLeft() {
     return deal == null
@@ -145,10 +231,16 @@ public class DealPage implements Serializable {
   }
 
   public String getTimeLeft() {
-    long s = getSecondsLeft();
-    return s >= 86400
-        ? String.format("%dd %02d:%02d:%02d", s / 86400, s % 86400 / 3600, s % 3600 / 60, s % 60)
-        : String.format("%02d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
+    return Fmt.current().timeLeft(getSecondsLeft());
+  }
+
+  /** The form is shown: the buyer can pay something now. */
+  public boolean isPayFormShown() {
+    return deal != null
+        && deal.payable()
+        && awaitingPaymentId == null
+        && payableNow != null
+        && payableNow.isPositive();
   }
 
   public boolean isProcessing() {

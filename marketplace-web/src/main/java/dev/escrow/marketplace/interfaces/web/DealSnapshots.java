@@ -4,6 +4,7 @@ import dev.escrow.marketplace.application.AccountService;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.platform.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,13 @@ public class DealSnapshots {
       Instant dueAt,
       String status,
       boolean buyer_,
-      boolean payable) {}
+      boolean payable,
+      boolean open,
+      boolean seller_,
+      String payoutAmount,
+      String payout,
+      String sellerAccount,
+      Instant closedAt) {}
 
   public record PaymentRow(
       long id,
@@ -36,12 +43,34 @@ public class DealSnapshots {
       String status,
       Instant paidAt,
       String failureReason,
-      String sentTo) {}
+      String sentTo,
+      Instant codeExpiresAt) {
+
+    public String shownStatus() {
+      return PaymentLabels.shownStatus(status, failureReason);
+    }
+
+    public String shownReason() {
+      return PaymentLabels.shownReason(failureReason);
+    }
+
+    public Instant shownPaidAt() {
+      return PaymentLabels.shownPaidAt(status, paidAt);
+    }
+
+    public boolean awaitingCode() {
+      return PaymentStatus.AWAITING_CONFIRMATION.name().equals(status);
+    }
+  }
 
   public record AccountChoice(long id, String label) {}
 
   public record Snapshot(
-      DealRow deal, Money remaining, List<PaymentRow> payments, List<AccountChoice> accounts) {}
+      DealRow deal,
+      Money remaining,
+      Money payableNow,
+      List<PaymentRow> payments,
+      List<AccountChoice> accounts) {}
 
   @Inject DealService deals;
   @Inject PaymentService payments;
@@ -51,6 +80,8 @@ public class DealSnapshots {
   public Snapshot of(long dealId, String login, boolean withAccounts) {
     Deal d = deals.deal(dealId, login);
     boolean isBuyer = d.buyer().login().equals(login);
+    boolean isSeller = d.seller().login().equals(login);
+    boolean open = d.status().isOpen() && Instant.now().isBefore(d.dueAt());
     DealRow row =
         new DealRow(
             d.id(),
@@ -63,7 +94,14 @@ public class DealSnapshots {
             d.dueAt(),
             d.status().name(),
             isBuyer,
-            isBuyer && d.status().isOpen() && Instant.now().isBefore(d.dueAt()));
+            isBuyer && open,
+            open,
+            isSeller,
+            // the seller's own money: the price less the marketplace's share (never its percent)
+            isSeller ? d.price().minus(d.commission()).toString() : null,
+            d.payout().name(),
+            isSeller ? d.sellerAccount().number() : null,
+            d.closedAt());
     List<PaymentRow> rows =
         payments.ofDeal(d).stream()
             .map(
@@ -76,7 +114,8 @@ public class DealSnapshots {
                         p.status().name(),
                         p.paidAt(),
                         p.failureReason(),
-                        p.confirmationSentTo()))
+                        p.confirmationSentTo(),
+                        p.confirmationExpiresAt()))
             .toList();
     List<AccountChoice> choices =
         isBuyer && withAccounts
@@ -84,6 +123,14 @@ public class DealSnapshots {
                 .map(a -> new AccountChoice(a.id(), a.number() + " — " + a.bank().name()))
                 .toList()
             : List.of();
-    return new Snapshot(row, d.remaining(), rows, choices);
+    // what a new payment may still be for: confirmed payments on their way count already
+    Money pending =
+        rows.stream()
+            .filter(p -> p.status().equals(PaymentStatus.PROCESSING.name()))
+            .map(p -> Money.of(p.amount()))
+            .reduce(Money.ZERO, Money::plus);
+    Money payableNow = d.remaining().minus(pending);
+    return new Snapshot(
+        row, d.remaining(), payableNow.isNegative() ? Money.ZERO : payableNow, rows, choices);
   }
 }

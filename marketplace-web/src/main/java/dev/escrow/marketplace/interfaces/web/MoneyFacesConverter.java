@@ -8,7 +8,10 @@ import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
 
-/** A positive amount typed by a person: "1500,5" or "1500.50"; at most two decimals. */
+/**
+ * A positive amount typed by a person: "1500,5", "1 500,50 ₽" or "1,500.50"; at most two decimals.
+ * Shown back without grouping, in the page's language ("300,00" / "300.00").
+ */
 @FacesConverter("money")
 public class MoneyFacesConverter implements Converter<Money> {
 
@@ -18,7 +21,10 @@ public class MoneyFacesConverter implements Converter<Money> {
       return null;
     }
     try {
-      Money money = Money.of(value.strip().replace(" ", "").replace(',', '.'));
+      String typed = value.replaceAll("[\\s\u00a0\u202f₽]", "");
+      // "1,500.50": the comma groups; "1500,50": it is the decimal separator
+      typed = typed.contains(".") ? typed.replace(",", "") : typed.replace(',', '.');
+      Money money = Money.of(typed);
       if (!money.isPositive()) {
         throw new IllegalArgumentException("not positive");
       }
@@ -31,6 +37,9 @@ public class MoneyFacesConverter implements Converter<Money> {
 
   @Override
   public String getAsString(FacesContext context, UIComponent component, Money value) {
-    return value == null ? "" : value.toString();
+    return value == null
+        ? ""
+        : dev.escrow.platform.web.Formats.plainAmount(
+            value.amount(), context.getViewRoot().getLocale());
   }
 }

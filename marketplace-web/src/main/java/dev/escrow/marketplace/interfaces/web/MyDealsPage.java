@@ -53,7 +53,7 @@ public class MyDealsPage {
   private DealLine line(Deal d, String counterpart) {
     String list =
         payments.ofDeal(d).stream()
-            .map(p -> p.amount() + " " + statusText(p))
+            .map(p -> Fmt.current().money(p.amount()) + " " + statusText(p))
             .collect(Collectors.joining(", "));
     return new DealLine(
         d.id(),
@@ -71,6 +71,6 @@ public class MyDealsPage {
     return context
         .getApplication()
         .getResourceBundle(context, "dm")
-        .getString("payment." + p.status().name());
+        .getString("payment." + PaymentLabels.shownStatus(p.status().name(), p.failureReason()));
   }
 }
