@@ -40,6 +40,7 @@ public class DealStatusService {
       throw new BusinessConflictException("name", "A deal status with this name exists");
     }
     status.rename(name);
+    statuses.renamed(status);
     return status;
   }
 

@@ -55,6 +55,19 @@ public class DealStatusRepository {
     }
   }
 
+  /**
+   * Writes a rename now: a name that a concurrent request took first (a unique key) is a conflict
+   * here, not a failed commit, which the EJB container would log at ERROR with its stack.
+   */
+  public void renamed(DealStatus status) {
+    try {
+      em.flush();
+    } catch (jakarta.persistence.PersistenceException duplicate) {
+      throw new dev.escrow.marketplace.domain.StateConflictException(
+          "Another status was given this name at the same moment");
+    }
+  }
+
   public void remove(DealStatus status) {
     em.remove(status);
     em.flush();
