@@ -1,9 +1,11 @@
 package dev.escrow.bank.infrastructure.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -21,12 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class BankMeters {
 
-  /**
-   * The audit's last result: 1 consistent, 0 not, -1 not audited since the start. Static: the
-   * registry keeps only a weak reference to a gauge's object, and a field of this bean was
-   * collected (the gauge read NaN) although the bean is application-scoped.
-   */
-  private static final AtomicInteger AUDIT_CONSISTENT = new AtomicInteger(-1);
+  private static final String AUDIT_GAUGE = "bank.audit.consistent";
+
+  /** The audit's last result: 1 consistent, 0 not, -1 not audited since the start. */
+  private final AtomicInteger auditConsistent = new AtomicInteger(-1);
+
+  private Gauge auditGauge;
 
   private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
 
@@ -34,12 +36,29 @@ public class BankMeters {
 
   /** Made at start, so that the audit's gauge is there (at -1) before the first audit. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-    AUDIT_CONSISTENT.get();
+    auditConsistent.get();
   }
 
+  /**
+   * The server's registry outlives a deployment and keeps its meters: a gauge left by an earlier
+   * deployment would go on reading that deployment's holder (the registry finds it by name and
+   * hands it back instead of the new one), so it is replaced, and removed when this one ends.
+   */
   @PostConstruct
   void gauges() {
-    registry.gauge("bank.audit.consistent", Tags.empty(), AUDIT_CONSISTENT, AtomicInteger::get);
+    Gauge stale = registry.find(AUDIT_GAUGE).gauge();
+    if (stale != null) {
+      registry.remove(stale);
+    }
+    registry.gauge(AUDIT_GAUGE, Tags.empty(), auditConsistent, AtomicInteger::get);
+    auditGauge = registry.find(AUDIT_GAUGE).gauge();
+  }
+
+  @PreDestroy
+  void removeGauges() {
+    if (auditGauge != null) {
+      registry.remove(auditGauge);
+    }
   }
 
   public void transfer(boolean completed) {
@@ -52,7 +71,7 @@ public class BankMeters {
   }
 
   public void audited(boolean consistent) {
-    AUDIT_CONSISTENT.set(consistent ? 1 : 0);
+    auditConsistent.set(consistent ? 1 : 0);
   }
 
   public void redelivered(String queue) {
