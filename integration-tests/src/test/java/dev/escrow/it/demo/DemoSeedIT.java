@@ -257,6 +257,11 @@ class DemoSeedIT extends EarDeployment {
           wait.until(
               ExpectedConditions.visibilityOfElementLocated(By.id("codeForm:demoOutboxLink")));
       browser.screenshot("code-step-with-demo-outbox-link");
+      // A payment waiting for its code is resumed after a reload, and so is the link to its code.
+      browser.open("/cabinet/deal.xhtml?id=" + deal);
+      link =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(By.id("codeForm:demoOutboxLink")));
       String href = link.getAttribute("href");
       assertTrue(href.contains("/bank/demo/codes.xhtml?authorization="), href);
       browser.driver().get(href);

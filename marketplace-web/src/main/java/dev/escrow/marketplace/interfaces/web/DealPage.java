@@ -80,6 +80,7 @@ public class DealPage implements Serializable {
                 p -> {
                   awaitingPaymentId = p.id();
                   sentTo = p.sentTo();
+                  demoOutboxLink = demo.outboxLink(p.bankAuthorizationId()).orElse(null);
                 });
       }
       if (awaitingPaymentId != null

@@ -44,7 +44,8 @@ public class DealSnapshots {
       Instant paidAt,
       String failureReason,
       String sentTo,
-      Instant codeExpiresAt) {
+      Instant codeExpiresAt,
+      String bankAuthorizationId) {
 
     public String shownStatus() {
       return PaymentLabels.shownStatus(status, failureReason);
@@ -115,7 +116,8 @@ public class DealSnapshots {
                         p.paidAt(),
                         p.failureReason(),
                         p.confirmationSentTo(),
-                        p.confirmationExpiresAt()))
+                        p.confirmationExpiresAt(),
+                        p.bankAuthorizationId()))
             .toList();
     List<AccountChoice> choices =
         isBuyer && withAccounts
