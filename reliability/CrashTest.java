@@ -229,6 +229,9 @@ public class CrashTest {
       Instant t = Instant.now();
       kill();
       say("  at the kill: " + sql(WINDOWS));
+      // Read from the files as the kill left them (on H2 through its recovery, on a copy): a
+      // disagreement here was made by the crash, not by what ran after the restart.
+      say("  accounts that disagree with their ledger: " + sql(LEDGER_VS_ACCOUNTS_DETAIL));
       startServer();
       say("  restarted in " + Duration.between(t, Instant.now()).toSeconds() + " s");
     } catch (Exception e) {
@@ -589,6 +592,20 @@ public class CrashTest {
           + " || (SELECT count(*) FROM bank.transfer WHERE status = 'ACCEPTED') || ' transfers not yet carried out, '"
           + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due'";
 
+  /** Accounts whose balance or held is not the sum of their ledger rows (FROM and WHERE). */
+  static final String LEDGER_VS_ACCOUNTS =
+      " FROM bank.account a LEFT JOIN (SELECT account_id,"
+          + " sum(CASE WHEN bucket='BALANCE' AND direction='CREDIT' THEN amount WHEN bucket='BALANCE' THEN -amount ELSE 0 END) bal,"
+          + " sum(CASE WHEN bucket='HELD' AND direction='CREDIT' THEN amount WHEN bucket='HELD' THEN -amount ELSE 0 END) held"
+          + " FROM bank.ledger_entry WHERE account_id IS NOT NULL GROUP BY account_id) l ON l.account_id = a.id"
+          + " WHERE a.balance <> coalesce(l.bal, 0) OR a.held <> coalesce(l.held, 0)";
+
+  /** What a disagreeing account looks like, to tell a torn commit from a lost update. */
+  static final String LEDGER_VS_ACCOUNTS_DETAIL =
+      "SELECT coalesce(string_agg(a.number || ' balance ' || a.balance || ' (ledger ' || coalesce(l.bal, 0)"
+          + " || ') held ' || a.held || ' (ledger ' || coalesce(l.held, 0) || ')', '; '), 'none')"
+          + LEDGER_VS_ACCOUNTS;
+
   static final String BUSY =
       "SELECT (SELECT count(*) FROM marketplace.payment WHERE status = 'PROCESSING') || ' processing, '"
           + " || (SELECT count(*) FROM marketplace.deal WHERE payout IN ('SETTLE_DUE','REVERSE_DUE')) || ' payouts due, '"
@@ -630,11 +647,7 @@ public class CrashTest {
             + " HAVING count(*) > 1) d");
     checks.put(
         "ledger rows that disagree with their account's balance or held",
-        "SELECT count(*) FROM bank.account a LEFT JOIN (SELECT account_id,"
-            + " sum(CASE WHEN bucket='BALANCE' AND direction='CREDIT' THEN amount WHEN bucket='BALANCE' THEN -amount ELSE 0 END) bal,"
-            + " sum(CASE WHEN bucket='HELD' AND direction='CREDIT' THEN amount WHEN bucket='HELD' THEN -amount ELSE 0 END) held"
-            + " FROM bank.ledger_entry WHERE account_id IS NOT NULL GROUP BY account_id) l ON l.account_id = a.id"
-            + " WHERE a.balance <> coalesce(l.bal, 0) OR a.held <> coalesce(l.held, 0)");
+        "SELECT count(*)" + LEDGER_VS_ACCOUNTS);
     checks.put(
         "bank transfers of one payment more than one",
         "SELECT count(*) FROM (SELECT idempotency_key FROM bank.transfer GROUP BY api_client_id, idempotency_key HAVING count(*) > 1) d");
@@ -698,6 +711,7 @@ public class CrashTest {
       report(c.getKey(), n);
       found += n;
     }
+    say("accounts that disagree with their ledger: " + sql(LEDGER_VS_ACCOUNTS_DETAIL));
     say(
         "payment states: "
             + sql(
