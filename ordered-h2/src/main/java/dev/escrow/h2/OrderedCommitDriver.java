@@ -30,9 +30,9 @@ import java.util.logging.Logger;
  * table with that transaction's rows still uncommitted and its undo log already cleared; if the
  * process dies before the next store, that part of the transaction is gone after the restart and
  * the rest of it is there (H2's maintainers describe this window in h2database issue 2080). A CI
- * run of the crash test ended so: a bank transfer in the ledger whose account kept its old
- * balance. When commits and stores never overlap, every store sees each transaction either before
- * its commit (rolled back whole after a crash) or after it (kept whole).
+ * run of the crash test ended so: a bank transfer in the ledger whose account kept its old balance.
+ * When commits and stores never overlap, every store sees each transaction either before its commit
+ * (rolled back whole after a crash) or after it (kept whole).
  *
  * <p>It costs little: the stores were already one at a time (H2's store lock); only the commit's
  * own bookkeeping, in memory, now waits too. Statements other than those in auto-commit mode run as
