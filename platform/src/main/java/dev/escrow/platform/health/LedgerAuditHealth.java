@@ -39,6 +39,24 @@ public class LedgerAuditHealth {
     return last.getStatus() == HealthCheckResponse.Status.UP;
   }
 
+  /** One line for the operator: what the last audit found and when. */
+  public String summary() {
+    var data = last.getData().orElseThrow();
+    if (!Boolean.TRUE.equals(data.get("audited"))) {
+      return "not audited since the start";
+    }
+    String when = " (audit of " + data.get("auditedAt") + ")";
+    if (up()) {
+      return "every account and fee bucket agrees with its ledger rows" + when;
+    }
+    return data.get("accountsDisagreeing")
+        + " account(s) and "
+        + data.get("feeIncomeDisagreeing")
+        + " fee income part(s) disagree with their ledger rows"
+        + (Boolean.TRUE.equals(data.get("equationHolds")) ? "" : "; the audit equation fails")
+        + when;
+  }
+
   @Produces
   @Readiness
   HealthCheck bankLedger() {
