@@ -10,6 +10,14 @@ FROM ledger_entry e JOIN account a ON a.id = e.account_id
 WHERE e.kind = 'DEPOSIT' AND e.bucket = 'BALANCE'
 GROUP BY a.bank_id;
 
--- The audit sums each account's rows in one grouped pass; this index lets PostgreSQL read the
--- ledger in account order from the index alone (see docs/bank-service.md, "Audit").
+-- The audit reconciles every account and every fee income part with its rows. Two covering
+-- indexes let PostgreSQL answer it from the indexes alone (index-only scans, in account order,
+-- merged with the accounts' primary key): on 100 000 accounts and 300 000 rows the accounts'
+-- query took 2.3 s with ix_ledger_account (heap fetches) and 0.8 s with ix_ledger_account_sums;
+-- the fee and deposits sums 57 ms and 190 ms with a scan of the whole ledger, 0.2 ms and 73 ms with
+-- ix_ledger_bucket_sums (docs/bank-service.md, "Audit"). They replace ix_ledger_account (its
+-- prefix) and ix_ledger_kind (the old deposits sum), so a posting writes no more index entries.
 CREATE INDEX ix_ledger_account_sums ON ledger_entry (account_id, bucket, direction, amount);
+CREATE INDEX ix_ledger_bucket_sums ON ledger_entry (bucket, bank_id, transfer_id, direction, amount);
+DROP INDEX ix_ledger_account;
+DROP INDEX ix_ledger_kind;

@@ -2,6 +2,7 @@ package dev.escrow.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.escrow.it.support.books.HoldServlet;
 import dev.escrow.it.support.books.ShiftServlet;
 import java.io.InputStream;
 import java.util.Map;
@@ -12,10 +13,11 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * A test's way to make the bank's books disagree with its ledger, on either database: a tiny WAR
- * (test sources only) deployed through the management API next to the product, whose one servlet
- * changes an account's balance with SQL and writes no ledger row. {@link #close} removes it. The
- * product has no such path.
+ * A test's way into the bank's database on either database (H2 is embedded in the server): a tiny
+ * WAR (test sources only) deployed through the management API next to the product. One servlet
+ * changes an account's balance with SQL and writes no ledger row (the audit must find it), the
+ * other holds connections of the bank's pool (a request must then meet an exhausted pool).
+ * {@link #close} gives the connections back and removes the WAR. The product has no such path.
  */
 public final class BankBooks implements AutoCloseable {
 
@@ -29,7 +31,7 @@ public final class BankBooks implements AutoCloseable {
 
   public static BankBooks deploy(ManagementClient management) throws Exception {
     BankBooks books = new BankBooks(management);
-    WebArchive war = ShrinkWrap.create(WebArchive.class, NAME).addClass(ShiftServlet.class);
+    WebArchive war = ShrinkWrap.create(WebArchive.class, NAME).addClasses(ShiftServlet.class, HoldServlet.class);
     try (InputStream content = war.as(ZipExporter.class).exportAsInputStream()) {
       books.deployments.deploy(NAME, content);
     }
@@ -49,8 +51,33 @@ public final class BankBooks implements AutoCloseable {
     assertEquals("1", shifted.body().strip(), "one account changed");
   }
 
+  /** Takes {@code count} more connections of the bank's pool; answers how many it holds. */
+  public int holdConnections(int count) {
+    return Integer.parseInt(post("/hold?count=" + count));
+  }
+
+  public void releaseConnections() {
+    assertEquals("0", post("/release"));
+  }
+
+  private static String post(String path) {
+    Api.Reply reply =
+        Api.anonymous()
+            .send(
+                "POST",
+                "/bank-books-test" + path,
+                "",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    assertEquals(200, reply.status(), reply.body());
+    return reply.body().strip();
+  }
+
   @Override
   public void close() throws Exception {
-    deployments.undeploy(NAME);
+    try {
+      releaseConnections();
+    } finally {
+      deployments.undeploy(NAME);
+    }
   }
 }
