@@ -115,7 +115,8 @@ class BankLedgerAuditIT extends EarDeployment {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     String index = Api.baseUrl() + "/bank/backoffice/index.xhtml";
-    browser.send(HttpRequest.newBuilder(URI.create(index)).build(), HttpResponse.BodyHandlers.ofString());
+    browser.send(
+        HttpRequest.newBuilder(URI.create(index)).build(), HttpResponse.BodyHandlers.ofString());
     String form =
         "j_username=operator&j_password="
             + URLEncoder.encode(Api.OPERATOR_PASSWORD, StandardCharsets.UTF_8);

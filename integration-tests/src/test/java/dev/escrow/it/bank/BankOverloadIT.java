@@ -24,11 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Overload answers honestly: with the bank's pool exhausted, the first transfer of a new group
  * (which opens the group's operation in a transaction of its own, on a second connection) is
  * answered 503 with Retry-After in problem+json, not 500 as a lost race was, and nothing changed:
- * the balance is the same, the code is still unused and the same request is accepted once the
- * pool has room. The connections are taken by a test-only deployment ({@link BankBooks}) on the
- * suite's own server, rather than a second server started with a tiny BANK_DB_POOL_MAX: that start
- * costs minutes here, and holding all but one connection reaches exactly the state the small pool
- * would (one connection for the request, none for the group).
+ * the balance is the same, the code is still unused and the same request is accepted once the pool
+ * has room. The connections are taken by a test-only deployment ({@link BankBooks}) on the suite's
+ * own server, rather than a second server started with a tiny BANK_DB_POOL_MAX: that start costs
+ * minutes here, and holding all but one connection reaches exactly the state the small pool would
+ * (one connection for the request, none for the group).
  */
 class BankOverloadIT extends EarDeployment {
 

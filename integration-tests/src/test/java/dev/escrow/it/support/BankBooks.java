@@ -16,8 +16,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * A test's way into the bank's database on either database (H2 is embedded in the server): a tiny
  * WAR (test sources only) deployed through the management API next to the product. One servlet
  * changes an account's balance with SQL and writes no ledger row (the audit must find it), the
- * other holds connections of the bank's pool (a request must then meet an exhausted pool).
- * {@link #close} gives the connections back and removes the WAR. The product has no such path.
+ * other holds connections of the bank's pool (a request must then meet an exhausted pool). {@link
+ * #close} gives the connections back and removes the WAR. The product has no such path.
  */
 public final class BankBooks implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class BankBooks implements AutoCloseable {
 
   public static BankBooks deploy(ManagementClient management) throws Exception {
     BankBooks books = new BankBooks(management);
-    WebArchive war = ShrinkWrap.create(WebArchive.class, NAME).addClasses(ShiftServlet.class, HoldServlet.class);
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, NAME).addClasses(ShiftServlet.class, HoldServlet.class);
     try (InputStream content = war.as(ZipExporter.class).exportAsInputStream()) {
       books.deployments.deploy(NAME, content);
     }

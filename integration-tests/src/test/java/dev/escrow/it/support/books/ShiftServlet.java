@@ -13,9 +13,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Test-only, never in the product: changes an account's balance behind the ledger's back (no
- * ledger row), so that a test can watch the audit find it. Deployed by {@code BankBooks} for the
- * length of one test.
+ * Test-only, never in the product: changes an account's balance behind the ledger's back (no ledger
+ * row), so that a test can watch the audit find it. Deployed by {@code BankBooks} for the length of
+ * one test.
  */
 @WebServlet("/shift")
 public class ShiftServlet extends HttpServlet {
