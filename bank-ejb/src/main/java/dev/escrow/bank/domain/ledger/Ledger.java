@@ -23,6 +23,9 @@ public class Ledger {
   private static final String SIGNED =
       "case when direction = 'CREDIT' then amount else -amount end";
 
+  private static final String SIGNED_E =
+      "case when e.direction = 'CREDIT' then e.amount else -e.amount end";
+
   @PersistenceContext(unitName = "bank")
   EntityManager em;
 
@@ -60,22 +63,26 @@ public class Ledger {
   }
 
   /**
-   * The accounts whose balance or held is not the sum of their rows: one grouped pass over the
-   * ledger joined to the accounts (one statement, one snapshot), the first {@link #NAMED} by id.
+   * The accounts whose balance or held is not the sum of their rows: one grouped pass, the accounts
+   * joined straight to their rows (one statement, one snapshot), the first {@link #NAMED} by id. A
+   * join to a grouped subquery instead ran for minutes on H2 with 100 000 accounts.
    */
   public Disagreements<AccountDisagreement> accountsThatDisagree() {
+    String balance = "coalesce(sum(case when e.bucket = 'BALANCE' then " + SIGNED_E + " end), 0)";
+    String held = "coalesce(sum(case when e.bucket = 'HELD' then " + SIGNED_E + " end), 0)";
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "select a.number, a.balance, coalesce(e.balance, 0), a.held, coalesce(e.held, 0),"
-                    + " count(*) over () from account a left join (select account_id, sum(case"
-                    + " when bucket = 'BALANCE' then "
-                    + SIGNED
-                    + " else 0 end) balance, sum(case when bucket = 'HELD' then "
-                    + SIGNED
-                    + " else 0 end) held from ledger_entry where account_id is not null group by"
-                    + " account_id) e on e.account_id = a.id where a.balance <> coalesce(e.balance,"
-                    + " 0) or a.held <> coalesce(e.held, 0) order by a.id")
+                "select a.number, a.balance, "
+                    + balance
+                    + ", a.held, "
+                    + held
+                    + ", count(*) over () from account a left join ledger_entry e on e.account_id"
+                    + " = a.id group by a.id, a.number, a.balance, a.held having a.balance <> "
+                    + balance
+                    + " or a.held <> "
+                    + held
+                    + " order by a.id")
             .setMaxResults(NAMED)
             .getResultList();
     List<AccountDisagreement> named = new ArrayList<>();
@@ -89,18 +96,19 @@ public class Ledger {
 
   /**
    * The parts of the banks' fee income that are not the sum of their rows (a fee row's part is its
-   * transfer's, as {@code FeeIncome.partOf} says: transfer id mod 16).
+   * transfer's, as {@code FeeIncome.partOf} says: transfer id mod 16): the parts and the fee rows
+   * summed in one grouped pass (one statement).
    */
   public Disagreements<FeeDisagreement> feeIncomeThatDisagrees() {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "select f.bank_id, f.part, f.amount, coalesce(e.amount, 0), count(*) over () from"
-                    + " fee_income f left join (select bank_id, mod(transfer_id, 16) part, sum("
+                "select bank_id, part, sum(amount), sum(ledger_amount), count(*) over () from"
+                    + " (select bank_id, part, amount, 0 ledger_amount from fee_income union all"
+                    + " select bank_id, mod(transfer_id, 16), 0, "
                     + SIGNED
-                    + ") amount from ledger_entry where bucket = 'FEE_INCOME' group by bank_id,"
-                    + " mod(transfer_id, 16)) e on e.bank_id = f.bank_id and e.part = f.part"
-                    + " where f.amount <> coalesce(e.amount, 0) order by f.bank_id, f.part")
+                    + " from ledger_entry where bucket = 'FEE_INCOME') x group by bank_id, part"
+                    + " having sum(amount) <> sum(ledger_amount) order by bank_id, part")
             .setMaxResults(NAMED)
             .getResultList();
     List<FeeDisagreement> named = new ArrayList<>();
