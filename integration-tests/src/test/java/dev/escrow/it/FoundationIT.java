@@ -50,7 +50,8 @@ class FoundationIT extends EarDeployment {
     assertEquals(200, ready.status(), ready.body());
     JsonObject health = ready.json();
     assertEquals("UP", health.getString("status"));
-    for (String check : new String[] {"marketplace-database", "bank-database", "message-broker"}) {
+    for (String check :
+        new String[] {"marketplace-database", "bank-database", "message-broker", "bank-ledger"}) {
       assertTrue(
           health.getJsonArray("checks").stream()
               .map(JsonValue::asJsonObject)

@@ -1,18 +1,27 @@
 package dev.escrow.bank.application;
 
+import dev.escrow.bank.application.Views.AccountDisagreementView;
 import dev.escrow.bank.application.Views.AuditView;
+import dev.escrow.bank.application.Views.FeeIncomeDisagreementView;
+import dev.escrow.bank.domain.bank.Bank;
+import dev.escrow.bank.domain.bank.BankRepository;
 import dev.escrow.bank.domain.ledger.Ledger;
 import dev.escrow.bank.infrastructure.observability.BankMeters;
+import dev.escrow.platform.health.LedgerAuditHealth;
 import dev.escrow.platform.money.Money;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * The audit equation: money in (deposits) = money on accounts (balances) + money held for open
- * operations (held) + fees earned. Read in one transaction. Its result is the gauge {@code
- * bank.audit.consistent}; it runs when asked for and every five minutes.
+ * Reconciles the books with the ledger: the equation money in (deposits) = money on accounts
+ * (balances) + money held for open operations (held) + fees earned, and every account's balance and
+ * held and every part of a bank's fee income against the sum of its own rows. Runs when asked for
+ * and every five minutes; each result is the gauge {@code bank.audit.consistent} and the readiness
+ * check {@code bank-ledger}.
  */
 @Stateless
 public class AuditService {
@@ -20,21 +29,58 @@ public class AuditService {
   private static final Logger LOG = Logger.getLogger(AuditService.class.getName());
 
   @Inject Ledger ledger;
+  @Inject BankRepository banks;
   @Inject BankMeters meters;
+  @Inject LedgerAuditHealth health;
+  @Inject BankClock clock;
 
   public AuditView audit() {
+    String at = clock.now().toString();
     var figures = ledger.auditFigures();
     Money deposits = figures.get(0);
     Money balances = figures.get(1);
     Money held = figures.get(2);
     Money fees = figures.get(3);
-    boolean consistent = deposits.equals(balances.plus(held).plus(fees));
+    boolean equationHolds = deposits.equals(balances.plus(held).plus(fees));
+    var accounts = ledger.accountsThatDisagree();
+    var feeParts = ledger.feeIncomeThatDisagrees();
+    Map<Long, String> requisites =
+        banks.all().stream().collect(Collectors.toMap(Bank::id, Bank::requisite));
+    boolean consistent = equationHolds && accounts.count() == 0 && feeParts.count() == 0;
     meters.audited(consistent);
+    health.audited(equationHolds, accounts.count(), feeParts.count(), at);
     return new AuditView(
-        deposits.toString(), balances.toString(), held.toString(), fees.toString(), consistent);
+        deposits.toString(),
+        balances.toString(),
+        held.toString(),
+        fees.toString(),
+        consistent,
+        equationHolds,
+        accounts.count(),
+        accounts.named().stream()
+            .map(
+                a ->
+                    new AccountDisagreementView(
+                        a.number(),
+                        a.balance().toString(),
+                        a.ledgerBalance().toString(),
+                        a.held().toString(),
+                        a.ledgerHeld().toString()))
+            .toList(),
+        feeParts.count(),
+        feeParts.named().stream()
+            .map(
+                f ->
+                    new FeeIncomeDisagreementView(
+                        requisites.getOrDefault(f.bankId(), String.valueOf(f.bankId())),
+                        f.part(),
+                        f.amount().toString(),
+                        f.ledgerAmount().toString()))
+            .toList(),
+        at);
   }
 
-  /** Keeps the gauge current without anyone asking (cheap: four sums). */
+  /** Keeps the gauge and the health check current without anyone asking. */
   @Schedule(minute = "*/5", hour = "*", persistent = false)
   void periodically() {
     AuditView result = audit();
@@ -47,7 +93,15 @@ public class AuditService {
               + " held="
               + result.held()
               + " fees="
-              + result.fees());
+              + result.fees()
+              + " accounts disagreeing="
+              + result.accountsDisagreeing()
+              + " "
+              + result.accounts()
+              + " fee income parts disagreeing="
+              + result.feeIncomeDisagreeing()
+              + " "
+              + result.feeIncome());
     }
   }
 }

@@ -13,14 +13,13 @@ import dev.escrow.bank.domain.bank.BankRepository;
 import dev.escrow.bank.domain.customer.Customer;
 import dev.escrow.bank.domain.customer.CustomerRepository;
 import dev.escrow.bank.domain.ledger.Ledger;
-import dev.escrow.bank.domain.ledger.LedgerEntry;
+import dev.escrow.bank.domain.ledger.Posting;
 import dev.escrow.platform.money.Money;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.List;
 
 /** The operator's use cases: register customers, open accounts, take deposits, look up. */
@@ -70,9 +69,7 @@ public class BackOfficeService {
   public AccountView deposit(String number, @NotNull @Valid NewDeposit request) {
     Money amount = Money.positive(request.amount());
     Account account = lockedAccount(number);
-    Instant now = clock.now();
-    account.credit(amount);
-    ledger.record(LedgerEntry.deposit(account, amount, now));
+    ledger.post(Posting.deposit(account, amount, clock.now()));
     return AccountView.of(account);
   }
 

@@ -75,7 +75,7 @@ public class OperationService {
     Map<Long, Account> locked = accounts.lockInOrder(toLock);
     operation
         .settle(all, locked, commission, commissionAccount, clock.now())
-        .forEach(ledger::record);
+        .ifPresent(ledger::post);
     moneyMoved.fire(
         new MoneyMoved.OperationSettled(
             operation.key(),
@@ -111,13 +111,13 @@ public class OperationService {
     for (Transfer t : completed) {
       Account payer = locked.get(t.payer().id());
       Account payee = locked.get(t.payee().id());
-      t.reverse(
+      ledger.post(
+          t.reverse(
               payer,
               payee,
               incomes.get(IncomePart.of(payer.bank().id(), t.id())),
-              ledger.originalRowsOf(t),
-              now)
-          .forEach(ledger::record);
+              ledger.originalRowsOf(t.id()),
+              now));
     }
     operation.reverse(all, now);
     moneyMoved.fire(

@@ -56,7 +56,7 @@ public class TransferExecution {
         transfer.fee().isPositive() && payer.canPay(transfer.total())
             ? fees.lockIncome(payer.bank().id(), transfer.id())
             : null;
-    transfer.carryOut(payer, payee, income, clock.now()).forEach(ledger::record);
+    transfer.carryOut(payer, payee, income, clock.now()).ifPresent(ledger::post);
     moneyMoved.fire(carriedOut(transfer));
   }
 

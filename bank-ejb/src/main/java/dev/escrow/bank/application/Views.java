@@ -51,8 +51,30 @@ public final class Views {
     }
   }
 
+  /**
+   * The audit: the equation's figures, {@code consistent} (the equation holds and every bucket
+   * agrees with its rows), and the buckets that disagree (counted, the first 100 named).
+   */
   public record AuditView(
-      String deposits, String balances, String held, String fees, boolean consistent) {}
+      String deposits,
+      String balances,
+      String held,
+      String fees,
+      boolean consistent,
+      boolean equationHolds,
+      int accountsDisagreeing,
+      List<AccountDisagreementView> accounts,
+      int feeIncomeDisagreeing,
+      List<FeeIncomeDisagreementView> feeIncome,
+      String auditedAt) {}
+
+  /** An account whose balance or held is not the sum of its ledger rows (expected = ledger). */
+  public record AccountDisagreementView(
+      String number, String balance, String ledgerBalance, String held, String ledgerHeld) {}
+
+  /** A part of a bank's fee income that is not the sum of its ledger rows. */
+  public record FeeIncomeDisagreementView(
+      String bankRequisite, int part, String amount, String ledgerAmount) {}
 
   public record AuthorizationView(
       String id,

@@ -53,11 +53,16 @@ public final class Fixtures {
 
   /** The first bank's fee income, empty. */
   public static FeeIncome feeIncome() {
+    return feeIncome(null);
+  }
+
+  /** A part of this bank's fee income (of bank id 1 when null), empty. */
+  public static FeeIncome feeIncome(Bank bank) {
     try {
       Constructor<FeeIncome> constructor = FeeIncome.class.getDeclaredConstructor();
       constructor.setAccessible(true);
       FeeIncome income = constructor.newInstance();
-      set(income, "bankId", 1L);
+      set(income, "bankId", bank == null ? 1L : bank.id());
       set(income, "part", 0);
       set(income, "amount", Money.ZERO);
       return income;

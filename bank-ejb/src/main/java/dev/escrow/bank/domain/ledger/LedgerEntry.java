@@ -2,8 +2,6 @@ package dev.escrow.bank.domain.ledger;
 
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.bank.Bank;
-import dev.escrow.bank.domain.transfer.Operation;
-import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.platform.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,8 +19,9 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One movement of money in one bucket. Immutable: never updated nor deleted. A reversal is a new
- * row in the opposite direction pointing at the row it compensates. One factory per movement.
+ * One leg of a {@link Posting}: money into or out of one bucket. Immutable: never updated nor
+ * deleted. A reversal is a new row in the opposite direction pointing at the row it compensates.
+ * The transfer and the operation are named by id: the ledger knows no transfer.
  */
 @Entity
 @Immutable
@@ -59,13 +58,11 @@ public class LedgerEntry {
   @Column(nullable = false, precision = 19, scale = 2, updatable = false)
   private Money amount;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "transfer_id", updatable = false)
-  private Transfer transfer;
+  @Column(name = "transfer_id", updatable = false)
+  private Long transferId;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "operation_id", updatable = false)
-  private Operation operation;
+  @Column(name = "operation_id", updatable = false)
+  private Long operationId;
 
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "reverses_entry_id", updatable = false)
@@ -76,174 +73,29 @@ public class LedgerEntry {
 
   protected LedgerEntry() {}
 
-  private LedgerEntry(
-      EntryKind kind,
-      Bucket bucket,
-      Direction direction,
-      Account account,
-      Bank bank,
-      Money amount,
-      Transfer transfer,
-      Operation operation,
-      LedgerEntry reverses,
-      Instant at) {
-    if (amount == null || !amount.isPositive()) {
+  /** The row of one leg; only a posting being applied makes rows. */
+  static LedgerEntry of(Posting.Leg leg, Long transferId, Long operationId, Instant at) {
+    if (leg.amount() == null || !leg.amount().isPositive()) {
       throw new IllegalArgumentException("A ledger row moves a positive amount");
     }
-    if ((bucket == Bucket.FEE_INCOME) != (bank != null && account == null)) {
-      throw new IllegalArgumentException("Fee income rows name a bank, other rows an account");
+    boolean ofBank = leg.bucket() == Bucket.FEE_INCOME || leg.bucket() == Bucket.DEPOSITS;
+    if (ofBank != (leg.bank() != null && leg.account() == null)) {
+      throw new IllegalArgumentException(
+          "Fee income and deposits rows name a bank, other rows an account");
     }
-    this.externalId = UUID.randomUUID().toString();
-    this.kind = kind;
-    this.bucket = bucket;
-    this.direction = direction;
-    this.account = account;
-    this.bank = bank;
-    this.amount = amount;
-    this.transfer = transfer;
-    this.operation = operation;
-    this.reverses = reverses;
-    this.createdAt = at;
-  }
-
-  public static LedgerEntry deposit(Account account, Money amount, Instant at) {
-    return new LedgerEntry(
-        EntryKind.DEPOSIT,
-        Bucket.BALANCE,
-        Direction.CREDIT,
-        account,
-        null,
-        amount,
-        null,
-        null,
-        null,
-        at);
-  }
-
-  /** The payer's balance gives the transfer's amount. */
-  public static LedgerEntry transferDebit(Transfer transfer, Instant at) {
-    return new LedgerEntry(
-        EntryKind.TRANSFER,
-        Bucket.BALANCE,
-        Direction.DEBIT,
-        transfer.payer(),
-        null,
-        transfer.amount(),
-        transfer,
-        transfer.operation(),
-        null,
-        at);
-  }
-
-  /** The payee's hold receives the transfer's amount. */
-  public static LedgerEntry transferHold(Transfer transfer, Instant at) {
-    return new LedgerEntry(
-        EntryKind.TRANSFER,
-        Bucket.HELD,
-        Direction.CREDIT,
-        transfer.payee(),
-        null,
-        transfer.amount(),
-        transfer,
-        transfer.operation(),
-        null,
-        at);
-  }
-
-  /** The payer's balance gives the fee. */
-  public static LedgerEntry feeDebit(Transfer transfer, Instant at) {
-    return new LedgerEntry(
-        EntryKind.FEE,
-        Bucket.BALANCE,
-        Direction.DEBIT,
-        transfer.payer(),
-        null,
-        transfer.fee(),
-        transfer,
-        transfer.operation(),
-        null,
-        at);
-  }
-
-  /** The payer's bank earns the fee. */
-  public static LedgerEntry feeIncome(Transfer transfer, Bank bank, Instant at) {
-    return new LedgerEntry(
-        EntryKind.FEE,
-        Bucket.FEE_INCOME,
-        Direction.CREDIT,
-        null,
-        bank,
-        transfer.fee(),
-        transfer,
-        transfer.operation(),
-        null,
-        at);
-  }
-
-  /** Settlement: held money leaves the payee's hold ... */
-  public static LedgerEntry settlementRelease(
-      Operation operation, Account payee, Money amount, Instant at) {
-    return new LedgerEntry(
-        EntryKind.SETTLEMENT,
-        Bucket.HELD,
-        Direction.DEBIT,
-        payee,
-        null,
-        amount,
-        null,
-        operation,
-        null,
-        at);
-  }
-
-  /** ... and becomes the payee's balance, less the commission ... */
-  public static LedgerEntry settlementCredit(
-      Operation operation, Account payee, Money amount, Instant at) {
-    return new LedgerEntry(
-        EntryKind.SETTLEMENT,
-        Bucket.BALANCE,
-        Direction.CREDIT,
-        payee,
-        null,
-        amount,
-        null,
-        operation,
-        null,
-        at);
-  }
-
-  /** ... which goes to the commission account. */
-  public static LedgerEntry commission(
-      Operation operation, Account commissionAccount, Money amount, Instant at) {
-    return new LedgerEntry(
-        EntryKind.COMMISSION,
-        Bucket.BALANCE,
-        Direction.CREDIT,
-        commissionAccount,
-        null,
-        amount,
-        null,
-        operation,
-        null,
-        at);
-  }
-
-  /** The compensating row: same bucket, same amount, the other direction. */
-  public LedgerEntry reversal(Instant at) {
-    if (reverses != null) {
-      throw new IllegalStateException("A reversal is not reversed again");
-    }
-    return new LedgerEntry(
-        EntryKind.REVERSAL,
-        bucket,
-        direction.opposite(),
-        account,
-        bank,
-        amount,
-        transfer,
-        operation,
-        this,
-        at);
+    LedgerEntry row = new LedgerEntry();
+    row.externalId = UUID.randomUUID().toString();
+    row.kind = leg.kind();
+    row.bucket = leg.bucket();
+    row.direction = leg.direction();
+    row.account = leg.account();
+    row.bank = leg.bank();
+    row.amount = leg.amount();
+    row.transferId = transferId;
+    row.operationId = operationId;
+    row.reverses = leg.reverses();
+    row.createdAt = at;
+    return row;
   }
 
   public Long id() {
@@ -268,6 +120,26 @@ public class LedgerEntry {
 
   public Money amount() {
     return amount;
+  }
+
+  public Long accountId() {
+    return account == null ? null : account.id();
+  }
+
+  Bank bank() {
+    return bank;
+  }
+
+  public Long transferId() {
+    return transferId;
+  }
+
+  public Long operationId() {
+    return operationId;
+  }
+
+  public LedgerEntry reverses() {
+    return reverses;
   }
 
   public Instant createdAt() {

@@ -1,7 +1,9 @@
 package dev.escrow.bank.domain.transfer;
 
 import dev.escrow.bank.domain.account.Account;
-import dev.escrow.bank.domain.ledger.LedgerEntry;
+import dev.escrow.bank.domain.ledger.Direction;
+import dev.escrow.bank.domain.ledger.EntryKind;
+import dev.escrow.bank.domain.ledger.Posting;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
 import jakarta.persistence.Column;
@@ -16,12 +18,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -126,11 +128,12 @@ public class Operation {
   }
 
   /**
-   * Settles on the locked accounts: each payee's money held for this operation leaves the hold and
-   * becomes its balance, less the commission (taken from the payees in transfer order), which the
-   * commission account receives. Answers the ledger rows to record.
+   * Settles on the locked accounts: the posting in which each payee's money held for this operation
+   * leaves the hold and becomes its balance, less the commission (taken from the payees in transfer
+   * order), which the commission account receives. Nothing to post when nothing is held (every
+   * transfer failed).
    */
-  public List<LedgerEntry> settle(
+  public Optional<Posting> settle(
       List<Transfer> transfers,
       Map<Long, Account> lockedAccounts,
       Money commission,
@@ -151,31 +154,28 @@ public class Operation {
         heldByPayee.merge(t.payee().id(), t.amount(), Money::plus);
       }
     }
-    List<LedgerEntry> rows = new ArrayList<>();
+    Posting.Builder posting = Posting.of(null, id, now);
     Money commissionLeft = commission;
     for (Map.Entry<Long, Money> entry : heldByPayee.entrySet()) {
       Account payee = lockedAccounts.get(entry.getKey());
       Money amount = entry.getValue();
-      payee.releaseHold(amount);
-      rows.add(LedgerEntry.settlementRelease(this, payee, amount, now));
+      posting.held(EntryKind.SETTLEMENT, payee, Direction.DEBIT, amount);
       Money taken = commissionLeft.min(amount);
       commissionLeft = commissionLeft.minus(taken);
       Money paid = amount.minus(taken);
       if (paid.isPositive()) {
-        payee.credit(paid);
-        rows.add(LedgerEntry.settlementCredit(this, payee, paid, now));
+        posting.balance(EntryKind.SETTLEMENT, payee, Direction.CREDIT, paid);
       }
     }
     if (commission.isPositive()) {
       Account to = lockedAccounts.get(commissionAccount.id());
-      to.credit(commission);
-      rows.add(LedgerEntry.commission(this, to, commission, now));
+      posting.balance(EntryKind.COMMISSION, to, Direction.CREDIT, commission);
     }
     this.status = OperationStatus.SETTLED;
     this.commissionAmount = commission;
     this.commissionAccount = commissionAccount;
     this.closedAt = now;
-    return rows;
+    return held.isZero() ? Optional.empty() : Optional.of(posting.build());
   }
 
   /** Marks the operation reversed, once each completed transfer has been reversed. */

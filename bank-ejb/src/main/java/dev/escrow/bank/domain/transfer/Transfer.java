@@ -3,7 +3,10 @@ package dev.escrow.bank.domain.transfer;
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.authorization.Authorization;
 import dev.escrow.bank.domain.fee.FeeIncome;
+import dev.escrow.bank.domain.ledger.Direction;
+import dev.escrow.bank.domain.ledger.EntryKind;
 import dev.escrow.bank.domain.ledger.LedgerEntry;
+import dev.escrow.bank.domain.ledger.Posting;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
 import jakarta.persistence.CascadeType;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -129,38 +133,36 @@ public class Transfer {
   public static final String INSUFFICIENT_FUNDS = "insufficient funds";
 
   /**
-   * Carries the transfer out on its locked accounts: the payer pays amount and fee, the payee holds
-   * the amount, the payer's bank earns the fee. When the payer's balance does not cover it all the
-   * transfer fails and nothing moves. Answers the ledger rows to record (none when it failed).
+   * Carries the transfer out on its locked accounts: the posting in which the payer pays amount and
+   * fee, the payee holds the amount and the payer's bank earns the fee. When the payer's balance
+   * does not cover it all the transfer fails and there is nothing to post.
    */
-  public List<LedgerEntry> carryOut(
+  public Optional<Posting> carryOut(
       Account lockedPayer, Account lockedPayee, FeeIncome payerBankIncome, Instant now) {
     requireStatus(TransferStatus.ACCEPTED);
     requireOwn(lockedPayer, lockedPayee);
     if (!lockedPayer.canPay(total())) {
       fail(INSUFFICIENT_FUNDS, now);
-      return List.of();
+      return Optional.empty();
     }
-    List<LedgerEntry> rows = new ArrayList<>();
-    lockedPayer.debit(amount);
-    rows.add(LedgerEntry.transferDebit(this, now));
-    lockedPayee.hold(amount);
-    rows.add(LedgerEntry.transferHold(this, now));
+    Posting.Builder posting =
+        Posting.of(id, operation.id(), now)
+            .balance(EntryKind.TRANSFER, lockedPayer, Direction.DEBIT, amount)
+            .held(EntryKind.TRANSFER, lockedPayee, Direction.CREDIT, amount);
     if (fee.isPositive()) {
-      lockedPayer.debit(fee);
-      rows.add(LedgerEntry.feeDebit(this, now));
-      payerBankIncome.earn(fee);
-      rows.add(LedgerEntry.feeIncome(this, lockedPayer.bank(), now));
+      posting
+          .balance(EntryKind.FEE, lockedPayer, Direction.DEBIT, fee)
+          .fee(EntryKind.FEE, payerBankIncome, lockedPayer.bank(), Direction.CREDIT, fee);
     }
     complete(now);
-    return rows;
+    return Optional.of(posting.build());
   }
 
   /**
-   * Returns a completed transfer: the payee's hold gives the amount back, the payer gets amount and
-   * fee, the bank refunds the fee. Answers the compensating rows of the rows it first wrote.
+   * Returns a completed transfer: the posting that compensates each row it first wrote (the payee's
+   * hold gives the amount back, the payer gets amount and fee, the bank refunds the fee).
    */
-  public List<LedgerEntry> reverse(
+  public Posting reverse(
       Account lockedPayer,
       Account lockedPayee,
       FeeIncome payerBankIncome,
@@ -168,14 +170,14 @@ public class Transfer {
       Instant now) {
     requireStatus(TransferStatus.COMPLETED);
     requireOwn(lockedPayer, lockedPayee);
-    lockedPayee.releaseHold(amount);
-    lockedPayer.credit(total());
-    if (fee.isPositive()) {
-      payerBankIncome.refund(fee);
+    Posting.Builder posting = Posting.of(id, operation.id(), now);
+    for (LedgerEntry row : originalRows) {
+      Account account = payer.id().equals(row.accountId()) ? lockedPayer : lockedPayee;
+      posting.reversing(row, account, payerBankIncome);
     }
     moveTo(TransferStatus.REVERSED, "operation reversed", client.name(), now);
     reversedAt = now;
-    return originalRows.stream().map(row -> row.reversal(now)).toList();
+    return posting.build();
   }
 
   private void requireOwn(Account lockedPayer, Account lockedPayee) {

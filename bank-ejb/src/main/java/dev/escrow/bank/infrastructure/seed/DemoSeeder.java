@@ -220,6 +220,17 @@ public class DemoSeeder {
       deposits.setTimestamp(1, now);
       deposits.executeUpdate();
     }
+    // The other side of the opening deposits: one row per bank from its deposits bucket, so that
+    // the seed is a balanced posting like any deposit.
+    try (PreparedStatement sources =
+        c.prepareStatement(
+            "insert into ledger_entry (external_id, kind, bucket, direction, bank_id, amount,"
+                + " created_at) select 'seed-deposits-' || cast(bank_id as varchar(20)),"
+                + " 'DEPOSIT', 'DEPOSITS', 'DEBIT', bank_id, sum(balance), ? from account"
+                + " where balance > 0 group by bank_id")) {
+      sources.setTimestamp(1, now);
+      sources.executeUpdate();
+    }
     long depositsDone = System.nanoTime();
     phases =
         String.format(

@@ -99,12 +99,21 @@ final class MarketplaceDemoCustomers {
         }
       }
       if (money.signum() > 0) {
-        // The opening deposit is a ledger row, so that the audit equation holds.
+        // The opening deposit is a posting: the account's row and its bank's deposits row.
         try (PreparedStatement s =
             c.prepareStatement(
                 "insert into ledger_entry (external_id, kind, bucket, direction, account_id,"
                     + " amount, created_at) select 'seed-' || number, 'DEPOSIT', 'BALANCE',"
                     + " 'CREDIT', id, balance, ? from account where number = ?")) {
+          s.setTimestamp(1, now);
+          s.setString(2, d.account());
+          s.executeUpdate();
+        }
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "insert into ledger_entry (external_id, kind, bucket, direction, bank_id,"
+                    + " amount, created_at) select 'seed-in-' || number, 'DEPOSIT', 'DEPOSITS',"
+                    + " 'DEBIT', bank_id, balance, ? from account where number = ?")) {
           s.setTimestamp(1, now);
           s.setString(2, d.account());
           s.executeUpdate();

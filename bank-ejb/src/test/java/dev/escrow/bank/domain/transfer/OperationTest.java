@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.escrow.bank.domain.Fixtures;
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.authorization.Authorization;
+import dev.escrow.bank.domain.bank.Bank;
 import dev.escrow.bank.domain.fee.FeeIncome;
+import dev.escrow.bank.domain.ledger.Books;
 import dev.escrow.bank.domain.ledger.Bucket;
 import dev.escrow.bank.domain.ledger.Direction;
 import dev.escrow.bank.domain.ledger.EntryKind;
@@ -40,13 +42,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OperationTest {
 
   static final Instant LATER = NOW.plus(Duration.ofDays(1));
+  final Bank buyerBank = Fixtures.bank("042");
   // JUnit makes a new instance for each test and each parameterized case: nothing is shared.
   final ApiClient partner = Fixtures.partner();
-  final Account buyer = Fixtures.account(Fixtures.bank("042"));
+  final Account buyer = Fixtures.account(buyerBank);
   final Account seller = Fixtures.account(Fixtures.bank("117"));
   final Account marketplace = Fixtures.account(Fixtures.bank("042"));
   final Operation operation = new Operation(partner, "deal-1", NOW);
-  final FeeIncome income = Fixtures.feeIncome();
+  final FeeIncome income = Fixtures.feeIncome(buyerBank);
   final Map<Transfer, List<LedgerEntry>> carriedOut = new HashMap<>();
 
   Transfer accepted(Account payee, String amount, String fee) {
@@ -70,7 +73,7 @@ class OperationTest {
   Transfer completed(Account payee, String amount, String fee) {
     buyer.credit(Money.of(amount).plus(Money.of(fee)));
     Transfer transfer = accepted(payee, amount, fee);
-    carriedOut.put(transfer, transfer.carryOut(buyer, payee, income, NOW));
+    carriedOut.put(transfer, Books.post(transfer.carryOut(buyer, payee, income, NOW)));
     assertEquals(TransferStatus.COMPLETED, transfer.status());
     return transfer;
   }
@@ -78,9 +81,19 @@ class OperationTest {
   /** A transfer the buyer's balance did not cover: nothing moved. */
   Transfer failed(Account payee, String amount) {
     Transfer transfer = accepted(payee, amount, "0.00");
-    transfer.carryOut(buyer, payee, income, NOW);
+    assertTrue(transfer.carryOut(buyer, payee, income, NOW).isEmpty());
     assertEquals(TransferStatus.FAILED, transfer.status());
     return transfer;
+  }
+
+  /** Settles and posts what the settlement answers, as the service does. */
+  List<LedgerEntry> settle(
+      List<Transfer> transfers,
+      Map<Long, Account> locked,
+      Money commission,
+      Account commissionAccount,
+      Instant at) {
+    return Books.post(operation.settle(transfers, locked, commission, commissionAccount, at));
   }
 
   static Map<Long, Account> locked(Account... accounts) {
@@ -104,8 +117,7 @@ class OperationTest {
     assertTrue(operation.needsSettlement(transfers));
 
     List<LedgerEntry> rows =
-        operation.settle(
-            transfers, locked(seller, marketplace), Money.of("50.00"), marketplace, LATER);
+        settle(transfers, locked(seller, marketplace), Money.of("50.00"), marketplace, LATER);
 
     assertEquals(
         List.of(
@@ -127,7 +139,7 @@ class OperationTest {
   void theCommissionIsMovedToTheKopeckAsGiven() {
     // 10.10 at 5 %: the marketplace asks 0.51 (HALF_UP of 0.505)
     completed(seller, "10.10", "0.00");
-    operation.settle(
+    settle(
         List.copyOf(carriedOut.keySet()),
         locked(seller, marketplace),
         Money.of("0.51"),
@@ -143,7 +155,7 @@ class OperationTest {
     Transfer toOther = completed(other, "10.00", "0.00");
     Transfer toSeller = completed(seller, "100.00", "0.00");
     List<LedgerEntry> rows =
-        operation.settle(
+        settle(
             List.of(toOther, toSeller),
             locked(other, seller, marketplace),
             Money.of("25.00"),
@@ -166,7 +178,7 @@ class OperationTest {
   void aCommissionOfAllTheHeldMoneyLeavesThePayeeNothing() {
     Transfer transfer = completed(seller, "100.00", "0.00");
     List<LedgerEntry> rows =
-        operation.settle(
+        settle(
             List.of(transfer), locked(seller, marketplace), Money.of("100.00"), marketplace, LATER);
     assertEquals(
         List.of("SETTLEMENT HELD DEBIT 100.00", "COMMISSION BALANCE CREDIT 100.00"),
@@ -178,8 +190,7 @@ class OperationTest {
   @Test
   void noCommissionNeedsNoCommissionAccount() {
     Transfer transfer = completed(seller, "100.00", "0.00");
-    List<LedgerEntry> rows =
-        operation.settle(List.of(transfer), locked(seller), Money.ZERO, null, LATER);
+    List<LedgerEntry> rows = settle(List.of(transfer), locked(seller), Money.ZERO, null, LATER);
     assertEquals(
         List.of("SETTLEMENT HELD DEBIT 100.00", "SETTLEMENT BALANCE CREDIT 100.00"),
         rows.stream().map(OperationTest::row).toList());
@@ -194,8 +205,7 @@ class OperationTest {
     List<Transfer> transfers = List.of(paid, refused);
     assertEquals(Money.of("100.00"), operation.held(transfers));
     List<LedgerEntry> rows =
-        operation.settle(
-            transfers, locked(seller, marketplace), Money.of("5.00"), marketplace, LATER);
+        settle(transfers, locked(seller, marketplace), Money.of("5.00"), marketplace, LATER);
     assertEquals(3, rows.size());
     assertEquals(Money.of("95.00"), seller.balance());
     assertEquals(TransferStatus.FAILED, refused.status());
@@ -208,13 +218,13 @@ class OperationTest {
     Map<Long, Account> locked = locked(seller, marketplace);
     assertThrows(
         OperationConflictException.class,
-        () -> operation.settle(transfers, locked, Money.of("100.01"), marketplace, LATER));
+        () -> settle(transfers, locked, Money.of("100.01"), marketplace, LATER));
     assertThrows(
         OperationConflictException.class,
-        () -> operation.settle(transfers, locked, Money.ZERO.minus(Money.of("0.01")), null, LATER));
+        () -> settle(transfers, locked, Money.ZERO.minus(Money.of("0.01")), null, LATER));
     assertThrows(
         IllegalArgumentException.class,
-        () -> operation.settle(transfers, locked, Money.of("1.00"), null, LATER));
+        () -> settle(transfers, locked, Money.of("1.00"), null, LATER));
     assertEquals(OperationStatus.OPEN, operation.status());
     assertEquals(Money.of("100.00"), seller.held());
     assertEquals(Money.ZERO, seller.balance());
@@ -236,14 +246,12 @@ class OperationTest {
   void settlingAgainIsARepeatAndASettledOperationIsNotReversed() {
     Transfer transfer = completed(seller, "100.00", "0.00");
     List<Transfer> transfers = List.of(transfer);
-    operation.settle(transfers, locked(seller, marketplace), Money.of("5.00"), marketplace, LATER);
+    settle(transfers, locked(seller, marketplace), Money.of("5.00"), marketplace, LATER);
 
     assertFalse(operation.needsSettlement(transfers), "a repeated settlement does nothing");
     assertThrows(
         OperationConflictException.class,
-        () ->
-            operation.settle(
-                transfers, locked(seller, marketplace), Money.of("5.00"), marketplace, LATER));
+        () -> settle(transfers, locked(seller, marketplace), Money.of("5.00"), marketplace, LATER));
     assertThrows(OperationConflictException.class, () -> operation.needsReversal(transfers));
     assertThrows(OperationConflictException.class, () -> operation.reverse(transfers, LATER));
     assertThrows(OperationConflictException.class, operation::requireOpen);
@@ -267,7 +275,7 @@ class OperationTest {
 
     List<LedgerEntry> compensating = new ArrayList<>();
     for (Transfer t : List.of(first, second)) {
-      compensating.addAll(t.reverse(buyer, seller, income, carriedOut.get(t), LATER));
+      compensating.addAll(Books.post(t.reverse(buyer, seller, income, carriedOut.get(t), LATER)));
     }
     operation.reverse(transfers, LATER);
 
@@ -284,7 +292,7 @@ class OperationTest {
     assertThrows(OperationConflictException.class, () -> operation.needsSettlement(transfers));
     assertThrows(
         OperationConflictException.class,
-        () -> operation.settle(transfers, locked(seller), Money.ZERO, null, LATER));
+        () -> settle(transfers, locked(seller), Money.ZERO, null, LATER));
     assertThrows(OperationConflictException.class, () -> operation.reverse(transfers, LATER));
     assertEquals(Money.of("505.00"), buyer.balance());
   }
@@ -316,7 +324,7 @@ class OperationTest {
     Money commission = Money.of(BigDecimal.valueOf(heldKopecks * commissionPerMille / 1000, 2));
 
     List<LedgerEntry> rows =
-        operation.settle(
+        settle(
             transfers,
             locked(payees.get(0), payees.get(1), marketplace),
             commission,

@@ -9,6 +9,7 @@ import dev.escrow.bank.domain.Fixtures;
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.authorization.Authorization;
 import dev.escrow.bank.domain.fee.FeeIncome;
+import dev.escrow.bank.domain.ledger.Books;
 import dev.escrow.bank.domain.ledger.LedgerEntry;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
@@ -23,7 +24,7 @@ class TransferTest {
   final Account payer = Fixtures.account(Fixtures.bank("042"));
   final Account payee = Fixtures.account(Fixtures.bank("117"));
   final Operation operation = new Operation(partner, "deal-1", NOW);
-  final FeeIncome income = Fixtures.feeIncome();
+  final FeeIncome income = Fixtures.feeIncome(payer.bank());
 
   Transfer accepted(String amount, String fee) {
     Authorization code =
@@ -58,7 +59,7 @@ class TransferTest {
   void aCompletedTransferIsHeldThenReversedExactly() {
     payer.credit(Money.of("100.00"));
     Transfer transfer = accepted("50.00", "0.50");
-    List<LedgerEntry> rows = transfer.carryOut(payer, payee, income, NOW);
+    List<LedgerEntry> rows = Books.post(transfer.carryOut(payer, payee, income, NOW));
     assertEquals(4, rows.size());
     assertEquals(TransferStatus.COMPLETED, transfer.status());
     assertEquals(Money.of("49.50"), payer.balance());
@@ -66,7 +67,7 @@ class TransferTest {
     assertEquals(Money.of("0.50"), income.amount());
     assertThrows(IllegalStateException.class, () -> transfer.carryOut(payer, payee, income, NOW));
 
-    List<LedgerEntry> compensating = transfer.reverse(payer, payee, income, rows, NOW);
+    List<LedgerEntry> compensating = Books.post(transfer.reverse(payer, payee, income, rows, NOW));
     assertEquals(4, compensating.size());
     assertEquals(TransferStatus.REVERSED, transfer.status());
     assertEquals(Money.of("100.00"), payer.balance());
@@ -79,17 +80,18 @@ class TransferTest {
   void settlingSplitsTheHeldMoneyBetweenPayeeAndCommission() {
     payer.credit(Money.of("500.00"));
     Transfer first = accepted("300.00", "0.00");
-    first.carryOut(payer, payee, income, NOW);
+    Books.post(first.carryOut(payer, payee, income, NOW));
     Transfer second = accepted("200.00", "0.00");
-    second.carryOut(payer, payee, income, NOW);
+    Books.post(second.carryOut(payer, payee, income, NOW));
     Account marketplace = Fixtures.account(Fixtures.bank("042"));
     List<LedgerEntry> rows =
-        operation.settle(
-            List.of(first, second),
-            Map.of(payee.id(), payee, marketplace.id(), marketplace),
-            Money.of("25.50"),
-            marketplace,
-            NOW);
+        Books.post(
+            operation.settle(
+                List.of(first, second),
+                Map.of(payee.id(), payee, marketplace.id(), marketplace),
+                Money.of("25.50"),
+                marketplace,
+                NOW));
     assertEquals(3, rows.size());
     assertEquals(OperationStatus.SETTLED, operation.status());
     assertEquals(Money.of("474.50"), payee.balance());
