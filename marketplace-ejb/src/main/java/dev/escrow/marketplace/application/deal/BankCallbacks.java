@@ -8,7 +8,6 @@ import dev.escrow.platform.security.CallbackSignature.Check;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -86,8 +85,8 @@ public class BankCallbacks {
       if (value instanceof JsonObject object) {
         return object;
       }
-    } catch (JsonException | IllegalStateException e) {
-      // answered below
+    } catch (RuntimeException e) {
+      // JsonException, and Parsson's plain RuntimeException for input nested too deeply
     }
     throw new InvalidInputException("body", "must be a JSON object");
   }
