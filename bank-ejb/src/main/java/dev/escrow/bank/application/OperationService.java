@@ -40,6 +40,7 @@ public class OperationService {
   @Inject Ledger ledger;
   @Inject BankClock clock;
   @Inject Event<MoneyMoved> moneyMoved;
+  @Inject PartnerCallbacks callbacks;
 
   public OperationView operation(long partnerId, String key) {
     Operation operation = find(partnerId, key);
@@ -118,6 +119,7 @@ public class OperationService {
               incomes.get(IncomePart.of(payer.bank().id(), t.id())),
               ledger.originalRowsOf(t.id()),
               now));
+      callbacks.transferEnded(t);
     }
     operation.reverse(all, now);
     moneyMoved.fire(

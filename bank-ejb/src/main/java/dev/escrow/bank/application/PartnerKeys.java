@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * accepts: {@code BANK_API_KEY} (MicroProfile {@code bank.api.key}), else the key in {@code
  * ${jboss.server.data.dir}/bank-api-key}, else a new random key written there (owner-only) for the
  * co-deployed marketplace to read.
+ *
+ * <p>And where the partner hears of its transfers' outcomes: {@code BANK_CALLBACK_URL} (default:
+ * the co-deployed marketplace's {@code /api/v1/bank-callbacks}; {@code none} sends no callbacks),
+ * signed with {@code BANK_CALLBACK_SECRET}, else the secret in {@code bank-callback-secret} next to
+ * the key file, else a new one written there the same way.
  */
 @Singleton
 @Startup
@@ -30,6 +36,8 @@ public class PartnerKeys {
   private static final Logger LOG = Logger.getLogger(PartnerKeys.class.getName());
   public static final String MARKETPLACE = "marketplace";
   static final String KEY_FILE = "bank-api-key";
+  static final String CALLBACK_SECRET_FILE = "bank-callback-secret";
+  static final String NO_CALLBACKS = "none";
 
   @Inject ApiClientRepository clients;
   @Inject BankClock clock;
@@ -38,24 +46,62 @@ public class PartnerKeys {
   @ConfigProperty(name = "bank.api.key")
   Optional<String> configuredKey;
 
+  @Inject
+  @ConfigProperty(name = "bank.callback.url")
+  Optional<String> configuredCallbackUrl;
+
+  @Inject
+  @ConfigProperty(name = "bank.callback.secret")
+  Optional<String> configuredCallbackSecret;
+
   @PostConstruct
   void registerMarketplaceKey() {
-    String hash = Sha256.hex(key());
+    String hash = Sha256.hex(secret(configuredKey, KEY_FILE, "BANK_API_KEY"));
     Optional<ApiClient> existing = clients.byName(MARKETPLACE);
+    ApiClient partner;
     if (existing.isEmpty()) {
-      clients.add(new ApiClient(MARKETPLACE, hash, clock.now()));
-    } else if (!existing.get().keyHash().equals(hash)) {
-      existing.get().rotateKey(hash);
-      LOG.info("The marketplace's API key changed; the bank now accepts the new one only");
+      partner = new ApiClient(MARKETPLACE, hash, clock.now());
+      clients.add(partner);
+    } else {
+      partner = existing.get();
+      if (!partner.keyHash().equals(hash)) {
+        partner.rotateKey(hash);
+        LOG.info("The marketplace's API key changed; the bank now accepts the new one only");
+      }
+    }
+    String url = callbackUrl();
+    String secret =
+        url == null
+            ? null
+            : secret(configuredCallbackSecret, CALLBACK_SECRET_FILE, "BANK_CALLBACK_SECRET");
+    if (!Objects.equals(url, partner.callbackUrl())
+        || !Objects.equals(secret, partner.callbackSecret())) {
+      partner.callBackAt(url, secret);
+      LOG.info(
+          url == null
+              ? "The marketplace gets no callbacks (BANK_CALLBACK_URL=none)"
+              : "The marketplace hears of its transfers' outcomes at " + url);
     }
   }
 
-  private String key() {
-    Optional<String> given = configuredKey.map(String::strip).filter(k -> !k.isEmpty());
+  private String callbackUrl() {
+    Optional<String> given = configuredCallbackUrl.map(String::strip).filter(u -> !u.isEmpty());
+    if (given.isPresent()) {
+      return NO_CALLBACKS.equalsIgnoreCase(given.get()) ? null : given.get();
+    }
+    int port =
+        Integer.getInteger("jboss.http.port", 8080)
+            + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+    return "http://127.0.0.1:" + port + "/api/v1/bank-callbacks";
+  }
+
+  /** The configured secret, else the one in the data folder's file, else a new one put there. */
+  private static String secret(Optional<String> configured, String fileName, String variable) {
+    Optional<String> given = configured.map(String::strip).filter(k -> !k.isEmpty());
     if (given.isPresent()) {
       return given.get();
     }
-    Path file = Path.of(System.getProperty("jboss.server.data.dir", "."), KEY_FILE);
+    Path file = Path.of(System.getProperty("jboss.server.data.dir", "."), fileName);
     try {
       if (Files.exists(file)) {
         return Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -69,10 +115,10 @@ public class PartnerKeys {
       } catch (UnsupportedOperationException notPosix) {
         LOG.warning("Could not make " + file + " owner-only on this file system");
       }
-      LOG.info("BANK_API_KEY is not set: generated the partner API key into " + file);
+      LOG.info(variable + " is not set: generated it into " + file);
       return key;
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read or write the API key file " + file, e);
+      throw new IllegalStateException("Cannot read or write the secret file " + file, e);
     }
   }
 }

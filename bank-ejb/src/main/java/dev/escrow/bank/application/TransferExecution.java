@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * Carries out one accepted transfer, in one transaction: locks (in the bank's fixed order:
  * operation, transfer, accounts by id, fee income) then debits the payer amount and fee, holds the
  * amount for the payee and gives the fee to the payer's bank, or fails the transfer with nothing
- * moved. A transfer already final is left alone, so a redelivered message does nothing.
+ * moved. A transfer already final is left alone, so a redelivered message does nothing. The partner
+ * is owed a callback in the same transaction.
  */
 @Stateless
 public class TransferExecution {
@@ -34,6 +35,7 @@ public class TransferExecution {
   @Inject Ledger ledger;
   @Inject BankClock clock;
   @Inject Event<MoneyMoved> moneyMoved;
+  @Inject PartnerCallbacks callbacks;
 
   /** One attempt, in a transaction of its own: a failure leaves the message to be redelivered. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -57,6 +59,7 @@ public class TransferExecution {
             ? fees.lockIncome(payer.bank().id(), transfer.id())
             : null;
     transfer.carryOut(payer, payee, income, clock.now()).ifPresent(ledger::post);
+    callbacks.transferEnded(transfer);
     moneyMoved.fire(carriedOut(transfer));
   }
 
@@ -74,6 +77,7 @@ public class TransferExecution {
     if (!transfer.status().isFinal()) {
       transfer.fail(reason, clock.now());
       LOG.severe("Transfer " + transfer.publicId() + " failed for good: " + reason);
+      callbacks.transferEnded(transfer);
       moneyMoved.fire(carriedOut(transfer));
     }
   }

@@ -116,6 +116,14 @@ class AccessMatrixIT extends EarDeployment {
       rows.add(new Row("GET", path, null, seller, new int[] {401, 200, 200, 200}));
     }
     rows.add(new Row("GET", "/offers", null, seller, new int[] {401, 200, 200, 200}));
+    // The bank's callbacks: nobody's sign-in counts there, only the bank's signature (none here).
+    rows.add(
+        new Row(
+            "POST",
+            "/bank-callbacks",
+            "{\"eventId\":\"e\",\"status\":\"COMPLETED\"}",
+            seller,
+            new int[] {401, 401, 401, 401}));
     // objects with an owner: the owner sees them, another client gets 404
     rows.add(
         new Row(
@@ -391,6 +399,15 @@ class AccessMatrixIT extends EarDeployment {
           assertNotEquals(KEY, rows.getString(1));
           assertEquals(64, rows.getString(1).length());
         }
+      }
+      // The callback secret is the exception, by design: HMAC signs with the secret itself, so
+      // the bank keeps it in its own schema; the marketplace only in its configuration.
+      try (ResultSet rows =
+          sql.executeQuery(
+              "SELECT callback_url, callback_secret FROM bank.api_client WHERE name = 'marketplace'")) {
+        assertTrue(rows.next());
+        assertTrue(rows.getString(1).endsWith("/api/v1/bank-callbacks"), rows.getString(1));
+        assertEquals("test-bank-callback-secret", rows.getString(2));
       }
       try (ResultSet rows =
           sql.executeQuery(

@@ -23,8 +23,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.engine.SourceOfRandomness;
@@ -76,7 +82,9 @@ class BadInputFuzzIT extends EarDeployment {
     ADMIN,
     CLIENT,
     OPERATOR,
-    PARTNER
+    PARTNER,
+    /** The bank calling back: each body is signed with the suite's callback secret. */
+    BANK
   }
 
   enum Field {
@@ -404,6 +412,23 @@ class BadInputFuzzIT extends EarDeployment {
             fields("code", Field.CODE),
             Map.of("id", ids.get("payment")),
             false));
+    // marketplace, the bank's callbacks: signed hostile bodies (the parse path) and unsigned ones
+    Map<String, Field> callback =
+        fields(
+            "eventId",
+            Field.ID,
+            "transferId",
+            Field.ID,
+            "idempotencyKey",
+            Field.TEXT,
+            "operationKey",
+            Field.TEXT,
+            "status",
+            Field.TEXT,
+            "failureReason",
+            Field.TEXT);
+    all.add(e("POST", m + "/bank-callbacks", Who.BANK, callback, Map.of(), false));
+    all.add(e("POST", m + "/bank-callbacks", Who.ANONYMOUS, callback, Map.of(), false));
     // bank, public and back office
     all.add(e("GET", b + "/banks", Who.ANONYMOUS, none, Map.of(), true));
     all.add(
@@ -934,8 +959,40 @@ class BadInputFuzzIT extends EarDeployment {
       case CLIENT -> basic(buyer.login(), buyer.password());
       case OPERATOR -> basic("operator", Api.OPERATOR_PASSWORD);
       case PARTNER -> Map.of("X-Api-Key", KEY, "Idempotency-Key", UUID.randomUUID().toString());
+      case BANK -> Map.of();
     };
   }
+
+  /** The bank's headers for this body: its event id (when it names one) and the signature. */
+  private static Map<String, String> bankSignature(String body) {
+    Matcher named = EVENT_ID.matcher(body);
+    String eventId = named.find() ? named.group(1) : UUID.randomUUID().toString();
+    long t = Instant.now().getEpochSecond();
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      String v1 =
+          HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+      return Map.of(
+          "Escrow-Event-Id",
+          printable(eventId) ? eventId : "x",
+          "Escrow-Signature",
+          "t=" + t + ",v1=" + v1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean printable(String header) {
+    return !header.isBlank()
+        && header.length() <= 200
+        && header.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f);
+  }
+
+  private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
+  /** BANK_CALLBACK_SECRET of the suite's server (integration-tests/pom.xml). */
+  private static final String CALLBACK_SECRET = "test-bank-callback-secret";
 
   private static Map<String, String> basic(String login, String password) {
     return Map.of(
@@ -973,6 +1030,9 @@ class BadInputFuzzIT extends EarDeployment {
             .timeout(Duration.ofSeconds(60));
     Map<String, String> headers = new LinkedHashMap<>(c.headers());
     headers.putIfAbsent("Accept", "application/json");
+    if (c.endpoint().who() == Who.BANK && c.body() != null) {
+      headers.putAll(bankSignature(c.body()));
+    }
     for (var header : headers.entrySet()) {
       if (!header.getValue().isEmpty()) {
         request.setHeader(header.getKey(), header.getValue());

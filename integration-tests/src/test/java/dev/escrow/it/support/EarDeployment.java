@@ -18,9 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class EarDeployment {
 
   static {
-    // The marketplace reaches the bank through the suite's proxy (MARKETPLACE_BANK_URL): it must
-    // listen before the server starts.
+    // The marketplace reaches the bank through the suite's proxy (MARKETPLACE_BANK_URL), and the
+    // bank's callbacks the marketplace through another (BANK_CALLBACK_URL): they must listen
+    // before the server starts.
     BankProxy.shared();
+    BankProxy.callbacks();
   }
 
   @Deployment(testable = false)

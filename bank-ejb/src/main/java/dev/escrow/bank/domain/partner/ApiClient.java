@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A partner (the marketplace) allowed to call /partner; only the SHA-256 of its key is kept. */
+/**
+ * A partner (the marketplace) allowed to call /partner; only the SHA-256 of its key is kept. A
+ * partner that gave a callback URL hears of its transfers' outcomes there, signed with its callback
+ * secret: the bank signs with it (HMAC), so it keeps the secret itself, not a hash.
+ */
 @Entity
 @Table(name = "api_client")
 public class ApiClient {
@@ -26,6 +30,12 @@ public class ApiClient {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "callback_url", length = 500)
+  private String callbackUrl;
+
+  @Column(name = "callback_secret", length = 200)
+  private String callbackSecret;
+
   protected ApiClient() {}
 
   public ApiClient(String name, String keyHash, Instant createdAt) {
@@ -36,6 +46,27 @@ public class ApiClient {
 
   public void rotateKey(String keyHash) {
     this.keyHash = keyHash;
+  }
+
+  /** Where (and with which secret) the partner hears of its transfers; null URL: nowhere. */
+  public void callBackAt(String url, String secret) {
+    if (url != null && (secret == null || secret.isBlank())) {
+      throw new IllegalArgumentException("A callback URL needs a secret to sign with");
+    }
+    this.callbackUrl = url;
+    this.callbackSecret = url == null ? null : secret;
+  }
+
+  public boolean wantsCallbacks() {
+    return callbackUrl != null;
+  }
+
+  public String callbackUrl() {
+    return callbackUrl;
+  }
+
+  public String callbackSecret() {
+    return callbackSecret;
   }
 
   public Long id() {

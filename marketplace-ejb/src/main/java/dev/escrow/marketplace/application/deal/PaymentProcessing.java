@@ -1,11 +1,14 @@
 package dev.escrow.marketplace.application.deal;
 
+import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.DealState;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
+import dev.escrow.marketplace.domain.payment.BankEvent;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -98,9 +101,70 @@ public class PaymentProcessing {
     }
     Deal deal = deals.findForUpdate(found.get().deal().id()).orElseThrow();
     Payment payment = payments.findForUpdate(paymentId).orElseThrow();
-    if (payment.status() != PaymentStatus.PROCESSING) {
-      return true;
+    if (payment.status() == PaymentStatus.PROCESSING) {
+      apply(deal, payment, state, "carried out by the bank");
     }
+    return true;
+  }
+
+  /** What the bank's signed callback reported, once the callback has been checked. */
+  public record Reported(
+      String eventId,
+      String transferId,
+      String idempotencyKey,
+      String operationKey,
+      BankClient.TransferState state) {}
+
+  /**
+   * Applies the outcome the bank reported in a callback, by the same rules as a polled one. The
+   * event id is kept in this transaction: the same event again is refused (409) and changes
+   * nothing. A callback may come before the submission's transaction has stored the transfer's id
+   * (it then waits for the deal's lock) or after a crash lost it: it stores it then, as the
+   * submission would have.
+   *
+   * @return whether the payment changed (false: it had its outcome already)
+   */
+  public boolean applyReported(Reported reported) {
+    Optional<Payment> found =
+        Payment.idOfIdempotencyKey(reported.idempotencyKey()).flatMap(payments::findById);
+    if (found.isEmpty()) {
+      throw new UnknownObjectException("A payment for this transfer");
+    }
+    Deal deal = deals.findForUpdate(found.get().deal().id()).orElseThrow();
+    Payment payment = payments.findForUpdate(found.get().id()).orElseThrow();
+    if (payment.bankTransferId() != null
+        && !payment.bankTransferId().equals(reported.transferId())) {
+      throw new UnknownObjectException("A payment for this transfer");
+    }
+    if (payments.received(reported.eventId())) {
+      throw new StateConflictException(
+          "The bank's event " + reported.eventId() + " was received already; nothing changed");
+    }
+    Instant now = clock.instant();
+    payments.add(
+        new BankEvent(
+            reported.eventId(),
+            reported.transferId(),
+            reported.state().status(),
+            payment.id(),
+            now));
+    if (payment.status() != PaymentStatus.PROCESSING) {
+      return false;
+    }
+    if (payment.bankTransferId() == null) {
+      payment.submitted(reported.transferId());
+      deal.bindOperation(reported.operationKey());
+    }
+    apply(deal, payment, reported.state(), REPORTED);
+    return true;
+  }
+
+  /** The history's word for an outcome the bank reported itself (rather than one asked for). */
+  public static final String REPORTED = "reported by the bank";
+
+  /** The final state of the payment's transfer, on the locked deal and payment. */
+  private void apply(Deal deal, Payment payment, BankClient.TransferState state, String how) {
+    long paymentId = payment.id();
     Instant now = clock.instant();
     if (state.completed()) {
       payment.succeed(now);
@@ -110,7 +174,7 @@ public class PaymentProcessing {
           PaymentStatus.PROCESSING,
           PaymentStatus.SUCCEEDED,
           now,
-          "carried out by the bank",
+          how,
           StatusChange.SYSTEM);
       moneyMoved.fire(
           new MoneyMoved.PaymentSucceeded(
@@ -157,7 +221,6 @@ public class PaymentProcessing {
           StatusChange.SYSTEM);
       moneyMoved.fire(failed(payment, deal));
     }
-    return true;
   }
 
   private static MoneyMoved.PaymentFailed failed(Payment payment, Deal deal) {

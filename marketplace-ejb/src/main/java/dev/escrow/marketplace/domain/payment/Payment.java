@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One payment towards a deal, from one of the buyer's accounts. It copies its fee percent, fee and
@@ -267,6 +268,20 @@ public class Payment {
 
   /** The key under which the bank accepts this payment's transfer exactly once. */
   public String idempotencyKey() {
-    return "payment-" + id;
+    return KEY_PREFIX + id;
+  }
+
+  private static final String KEY_PREFIX = "payment-";
+
+  /** The payment an idempotency key names (the bank repeats it in its callbacks). */
+  public static Optional<Long> idOfIdempotencyKey(String key) {
+    if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > KEY_PREFIX.length() + 18) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(key.substring(KEY_PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }

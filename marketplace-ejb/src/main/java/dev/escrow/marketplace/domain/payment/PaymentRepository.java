@@ -87,4 +87,13 @@ public class PaymentRepository {
         .setMaxResults(max)
         .getResultList();
   }
+
+  /** Whether the bank's event with this id was taken already. */
+  public boolean received(String eventId) {
+    return em.find(BankEvent.class, eventId) != null;
+  }
+
+  public void add(BankEvent event) {
+    em.persist(event);
+  }
 }

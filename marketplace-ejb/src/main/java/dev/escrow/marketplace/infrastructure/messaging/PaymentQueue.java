@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.messaging;
 
+import dev.escrow.marketplace.infrastructure.bank.BankCallbackSecret;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class PaymentQueue {
   public static final String ATTEMPT = "attempt";
 
   @Inject JMSContext jms;
+  @Inject BankCallbackSecret callbacks;
 
   @Resource(lookup = "java:/jms/queue/MarketplacePayments")
   Queue payments;
@@ -45,11 +47,13 @@ public class PaymentQueue {
   /**
    * Ask again soon: the bank answered, but has not carried the transfer out yet. A bank that
    * answers is asked after 0.25, 0.5, 1, 2, 4 and then every 5 seconds; the back-off for a bank
-   * that is away (up to a minute) would make a payment wait far longer than the bank did.
+   * that is away (up to a minute) would make a payment wait far longer than the bank did. When the
+   * bank calls back with the outcome ({@link BankCallbackSecret#callbacksOn()}), asking is only the
+   * fallback for a callback that never came: after 30 s, then every minute.
    */
   public void checkOutcomeSoon(long paymentId, int attempt) {
     MapMessage message = message(OUTCOME, paymentId, attempt);
-    jms.createProducer().setDeliveryDelay(pendingDelayMillis(attempt)).send(outcomes, message);
+    jms.createProducer().setDeliveryDelay(pollDelayMillis(attempt)).send(outcomes, message);
   }
 
   /** Settle or return a closed deal's money. */
@@ -64,7 +68,7 @@ public class PaymentQueue {
   private void send(Queue queue, String kind, long id, int attempt) {
     MapMessage message = message(kind, id, attempt);
     long delay =
-        attempt == 0 ? (OUTCOME.equals(kind) ? pendingDelayMillis(0) : 0) : delayMillis(attempt);
+        attempt == 0 ? (OUTCOME.equals(kind) ? pollDelayMillis(0) : 0) : delayMillis(attempt);
     jms.createProducer().setDeliveryDelay(delay).send(queue, message);
   }
 
@@ -80,8 +84,16 @@ public class PaymentQueue {
     return message;
   }
 
+  private long pollDelayMillis(int attempt) {
+    return callbacks.callbacksOn() ? fallbackDelayMillis(attempt) : pendingDelayMillis(attempt);
+  }
+
   static long pendingDelayMillis(int attempt) {
     return Math.min(250L << Math.min(attempt, 5), 5000L);
+  }
+
+  static long fallbackDelayMillis(int attempt) {
+    return attempt == 0 ? 30_000L : 60_000L;
   }
 
   /**

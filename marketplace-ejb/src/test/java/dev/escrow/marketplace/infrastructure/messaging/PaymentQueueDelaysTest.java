@@ -2,6 +2,7 @@ package dev.escrow.marketplace.infrastructure.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.escrow.marketplace.infrastructure.bank.BankCallbackSecret;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.MapMessage;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The delays the marketplace's steps are queued with (docs/payment.md, docs/design.md): a bank that
  * is away is asked again after 2, 4, 8 ... up to 60 s; a transfer the bank has not carried out yet
- * is polled after 0.25, 0.5, 1, 2, 4, then every 5 s.
+ * is polled after 0.25, 0.5, 1, 2, 4, then every 5 s; when the bank calls back, only after 30 s,
+ * then every minute.
  */
 class PaymentQueueDelaysTest {
 
@@ -26,6 +29,7 @@ class PaymentQueueDelaysTest {
   record Sent(String queue, long delayMillis, Map<String, Object> body) {}
 
   final List<Sent> sent = new ArrayList<>();
+  boolean callbacksOn;
   final PaymentQueue queue = recordingQueue();
 
   @Test
@@ -69,6 +73,19 @@ class PaymentQueueDelaysTest {
   }
 
   @Test
+  void whenTheBankCallsBackTheOutcomeIsPolledOnlyAsAFallback() {
+    callbacksOn = true;
+    queue.checkOutcome(45, 0);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      queue.checkOutcomeSoon(45, attempt);
+    }
+    assertEquals(List.of(30_000L, 60_000L, 60_000L, 60_000L), delays());
+    // A bank that is away is still asked again with the same back-off.
+    queue.checkOutcome(45, 4);
+    assertEquals(16_000L, sent.get(4).delayMillis());
+  }
+
+  @Test
   void anOutcomeCheckTheBankWasAwayForBacksOffUpToAMinute() {
     chain(attempt -> queue.checkOutcome(43, attempt), 8);
     assertEquals(
@@ -102,6 +119,13 @@ class PaymentQueueDelaysTest {
     recording.jms = proxy(JMSContext.class, this::context);
     recording.payments = queueNamed("MarketplacePayments");
     recording.outcomes = queueNamed("MarketplaceOutcomes");
+    recording.callbacks =
+        new BankCallbackSecret() {
+          @Override
+          public Optional<String> secret() {
+            return callbacksOn ? Optional.of("shared") : Optional.empty();
+          }
+        };
     return recording;
   }
 

@@ -2,9 +2,11 @@ package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.deal.CallbackRefusedException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
 import dev.escrow.platform.rest.Problem;
+import dev.escrow.platform.security.CallbackSignature;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -51,6 +53,17 @@ final class MarketplaceMappers {
     @Override
     public Response toResponse(StateConflictException e) {
       return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+  }
+
+  @Provider
+  public static class CallbackRefused implements ExceptionMapper<CallbackRefusedException> {
+    @Override
+    public Response toResponse(CallbackRefusedException e) {
+      return Response.fromResponse(
+              Problem.of(Response.Status.UNAUTHORIZED, e.getMessage()).toResponse())
+          .header("WWW-Authenticate", CallbackSignature.HEADER)
+          .build();
     }
   }
 

@@ -1,0 +1,37 @@
+package dev.escrow.bank.application;
+
+import dev.escrow.bank.domain.partner.PartnerCallbackRepository;
+import dev.escrow.bank.infrastructure.callback.CallbackSender.Answer;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Every few seconds sends the callbacks that are due: callbacks whose partner was away (their next
+ * attempt comes after a growing wait) and those a crash left unsent (the outbox row outlives the
+ * wake-up). While the partner cannot be reached, one attempt per run finds it out; the others wait
+ * for the next.
+ */
+@Singleton
+public class CallbackRedrive {
+
+  static final int BATCH = 200;
+
+  @Inject PartnerCallbackRepository callbacks;
+  @Inject CallbackDelivery delivery;
+  @Inject BankClock clock;
+
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void redrive() {
+    List<Long> due = callbacks.due(clock.now(), BATCH);
+    for (long id : due) {
+      if (delivery.attempt(id) == Answer.RETRY) {
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.escrow.marketplace.interfaces.rest;
+
+import dev.escrow.marketplace.application.deal.BankCallbacks;
+import dev.escrow.platform.security.CallbackSignature;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The bank's signed callbacks: a transfer reached its final state. No user signs in here; the
+ * signature over the raw body is the proof (so the body is read as the bank sent it).
+ */
+@Path("/bank-callbacks")
+@PermitAll
+public class BankCallbacksResource {
+
+  @Inject BankCallbacks callbacks;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "The bank reports a transfer's final state (COMPLETED, FAILED, REVERSED); applied at"
+              + " once")
+  @APIResponse(
+      responseCode = "200",
+      description = "Taken; applied is false when the payment had its outcome already")
+  @APIResponse(
+      responseCode = "401",
+      description = "Signature missing, wrong or more than 5 minutes old; nothing changed")
+  @APIResponse(
+      responseCode = "404",
+      description = "No payment of this marketplace is that transfer")
+  @APIResponse(
+      responseCode = "409",
+      description = "This event id was received already (a replay); nothing changed")
+  public Response receive(
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">")
+          @HeaderParam(CallbackSignature.HEADER)
+          String signature,
+      @Parameter(in = ParameterIn.HEADER, description = "The event's id, as in the body")
+          @HeaderParam(CallbackSignature.EVENT_ID_HEADER)
+          String eventId,
+      String body) {
+    boolean applied = callbacks.receive(signature, eventId, body == null ? "" : body);
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("eventId", eventId.strip())
+                .add("applied", applied)
+                .build()
+                .toString(),
+            MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+}
