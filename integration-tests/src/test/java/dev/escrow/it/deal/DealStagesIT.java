@@ -25,8 +25,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The deal statuses the administrator keeps change what people see: a renamed system status reads
- * as written on every page, an added one is given to a deal by the administrator (page and API),
- * is recorded in its history and seen by buyer and seller, never changes the money, and cannot be
+ * as written on every page, an added one is given to a deal by the administrator (page and API), is
+ * recorded in its history and seen by buyer and seller, never changes the money, and cannot be
  * removed while a deal has or had it.
  */
 class DealStagesIT extends EarDeployment {
@@ -155,9 +155,7 @@ class DealStagesIT extends EarDeployment {
     try {
       Api.Reply renamed =
           Api.admin()
-              .put(
-                  "/api/v1/admin/deal-statuses/" + completedId,
-                  "{\"name\":\"" + closed + "\"}");
+              .put("/api/v1/admin/deal-statuses/" + completedId, "{\"name\":\"" + closed + "\"}");
       assertEquals(200, renamed.status(), renamed.body());
 
       // the administrator gives the deal the added status on the deal's admin page
@@ -212,8 +210,7 @@ class DealStagesIT extends EarDeployment {
     } finally {
       Api.admin()
           .put(
-              "/api/v1/admin/deal-statuses/" + completedId,
-              "{\"name\":\"" + completedName + "\"}");
+              "/api/v1/admin/deal-statuses/" + completedId, "{\"name\":\"" + completedName + "\"}");
     }
   }
 }
