@@ -213,6 +213,10 @@ public class AdminDealsPage {
 
   /** The admin's deal page (?deal=N): gives the deal a status the administrator added. */
   public void move() {
+    if (dealId == null) {
+      Pages.error(null, "error.notFound");
+      return;
+    }
     try {
       DealStatus to = statuses.byCode(moveTo);
       deals.moveToStatus(dealId, to, Pages.login());
