@@ -176,9 +176,9 @@ class DealStagesIT extends EarDeployment {
             .driver()
             .findElement(
                 By.xpath(
-                    "//tr[td[normalize-space(.)='"
+                    "//tr[td[contains(normalize-space(.),'"
                         + added.getString("code")
-                        + "']]//button[contains(@id,'remove')]"))
+                        + "')]]//button[contains(@id,'remove')]"))
             .click();
         admin.waitForText("Статус «" + delivered + "» есть или был у сделки");
         admin.screenshots("remove-refused");

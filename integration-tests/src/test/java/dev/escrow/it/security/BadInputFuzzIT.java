@@ -310,6 +310,14 @@ class BadInputFuzzIT extends EarDeployment {
             Map.of("id", ids.get("activeOffer")),
             false));
     all.add(e("GET", m + "/admin/deals", Who.ADMIN, none, Map.of(), true));
+    all.add(
+        e(
+            "PUT",
+            m + "/admin/deals/{id}/status",
+            Who.ADMIN,
+            fields("code", Field.TEXT),
+            Map.of("id", ids.get("deal")),
+            false));
     all.add(e("GET", m + "/admin/payments", Who.ADMIN, none, Map.of(), true));
     all.add(e("GET", m + "/admin/jobs", Who.ADMIN, none, Map.of(), true));
     all.add(e("POST", m + "/admin/jobs/{name}", Who.ADMIN, none, Map.of(), false));
