@@ -46,11 +46,12 @@ class BankPagesIT extends EarDeployment {
   @Test
   void theOperatorSeesEveryBackOfficePage() throws Exception {
     signIn();
-    assertPage("/bank/backoffice/index.xhtml", "Register a customer");
-    assertPage("/bank/backoffice/accounts.xhtml", "Find accounts");
+    // Russian unless the operator chose English (the lang cookie)
+    assertPage("/bank/backoffice/index.xhtml", "Зарегистрировать клиента");
+    assertPage("/bank/backoffice/accounts.xhtml", "Найти счета");
     assertPage("/bank/backoffice/fees.xhtml", "044525042");
-    assertPage("/bank/backoffice/outbox.xhtml", "demo outbox is off");
-    assertPage("/bank/backoffice/audit.xhtml", "Consistent");
+    assertPage("/bank/backoffice/outbox.xhtml", "Демо-почта выключена");
+    assertPage("/bank/backoffice/audit.xhtml", "Сходится");
   }
 
   private void assertPage(String path, String text) throws Exception {

@@ -176,7 +176,7 @@ class ObservabilityIT extends EarDeployment {
     // before, the EJB container logged that at ERROR with the whole stack (WFLYEJB0034).
     String page = registerCustomerOnThePage("not-an-email");
     assertTrue(
-        page.contains("Email must be a well-formed email address"), "the message next to it");
+        page.contains("E-mail должен быть адресом электронной почты"), "the message next to it");
 
     List<String> errors =
         log.linesSince().stream()

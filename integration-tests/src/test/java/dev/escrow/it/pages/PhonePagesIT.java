@@ -51,11 +51,24 @@ class PhonePagesIT extends EarDeployment {
   }
 
   @Test
-  void noBackOfficePageScrollsSidewaysOnAPhone() throws Exception {
+  void noBackOfficePageScrollsSidewaysOnAPhoneInRussian() throws Exception {
+    everyBackOfficePage("ru");
+  }
+
+  @Test
+  void noBackOfficePageScrollsSidewaysOnAPhoneInEnglish() throws Exception {
+    everyBackOfficePage("en");
+  }
+
+  private void everyBackOfficePage(String language) throws Exception {
     List<String> wide = new ArrayList<>();
-    try (Browser browser = new Browser("phone-bank")) {
+    try (Browser browser = new Browser("phone-bank-" + language)) {
       browser.open("/bank/backoffice/index.xhtml");
-      check(browser, "bank-login", null, wide);
+      if (language.equals("en")) {
+        browser.language("en");
+        browser.open("/bank/backoffice/index.xhtml");
+      }
+      check(browser, "bank-login", language, wide);
       browser.type("j_username", "operator");
       browser.type("j_password", Api.OPERATOR_PASSWORD);
       browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
@@ -63,10 +76,15 @@ class PhonePagesIT extends EarDeployment {
           .until(ExpectedConditions.presenceOfElementLocated(By.id("signout:out")));
       for (String page : List.of("index", "accounts", "fees", "outbox", "audit")) {
         browser.open("/bank/backoffice/" + page + ".xhtml");
-        check(browser, "bank-" + page, null, wide);
+        check(browser, "bank-" + page, language, wide);
+      }
+      browser.open("/bank/expired.xhtml");
+      check(browser, "bank-expired", language, wide);
+      if (language.equals("en")) {
+        browser.language("ru");
       }
     }
-    assertTrue(wide.isEmpty(), "pages wider than 390 px: " + wide);
+    assertTrue(wide.isEmpty(), "back-office pages wider than 390 px in " + language + ": " + wide);
   }
 
   private void everyMarketplacePage(String language) throws Exception {

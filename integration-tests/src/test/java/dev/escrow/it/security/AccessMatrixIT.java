@@ -86,6 +86,13 @@ class AccessMatrixIT extends EarDeployment {
     rows.add(
         new Row("DELETE", "/admin/deal-statuses/0", null, seller, new int[] {401, 403, 403, 404}));
     rows.add(
+        new Row(
+            "PUT",
+            "/admin/deals/" + deal + "/status",
+            "{}",
+            seller,
+            new int[] {401, 403, 403, 400}));
+    rows.add(
         new Row("PUT", "/admin/settings/commission", "{}", seller, new int[] {401, 403, 403, 400}));
     rows.add(
         new Row(

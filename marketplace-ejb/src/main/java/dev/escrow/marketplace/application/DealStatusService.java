@@ -1,7 +1,9 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.dealstatus.DealStatusRepository;
+import dev.escrow.marketplace.domain.history.History;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -11,11 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Deal statuses as the administrator keeps them: list, add, rename, remove (not system ones). */
+/**
+ * Deal statuses as the administrator keeps them: list, add, rename, remove (not system ones, not
+ * one a deal has or had).
+ */
 @Stateless
 public class DealStatusService {
 
   @Inject DealStatusRepository statuses;
+  @Inject DealRepository deals;
+  @Inject History history;
 
   public List<DealStatus> statuses() {
     return statuses.all();
@@ -46,8 +53,17 @@ public class DealStatusService {
 
   public void removeStatus(long id) {
     DealStatus status = find(id);
-    status.checkRemovable();
+    status.checkRemovable(
+        !status.system()
+            && (deals.anyAtStage(status.code()) || history.dealsEverHad(status.code())));
     statuses.remove(status);
+  }
+
+  /** The status with this code, for a move; none is a field error. */
+  public DealStatus byCode(String code) {
+    return statuses
+        .findByCode(code == null ? "" : code.strip())
+        .orElseThrow(() -> new InvalidInputException("code", "no such deal status"));
   }
 
   private DealStatus find(long id) {

@@ -43,7 +43,7 @@ public class AccountPage implements Serializable {
         Pages.attempt(
             "accounts", () -> backOffice.deposit(account.number(), new NewDeposit(amount)));
     if (after != null) {
-      Pages.info("Deposited " + amount + " to " + after.number());
+      Pages.info(Pages.text("accounts.deposited", amount.toPlainString(), after.number()));
       account = after;
       amount = null;
       // the list shows the new balance too (it kept the one from before the deposit)

@@ -42,7 +42,7 @@ public class CustomersPage implements Serializable {
             "customers",
             () -> backOffice.registerCustomer(new NewCustomer(fullName, email, phone)));
     if (created != null) {
-      Pages.info("Customer " + created.fullName() + " registered");
+      Pages.info(Pages.text("customers.registered", created.fullName()));
       fullName = email = phone = null;
       select(created);
     }
@@ -64,7 +64,7 @@ public class CustomersPage implements Serializable {
                 backOffice.openAccount(
                     Long.parseLong(selected.id()), new NewAccount(bankRequisite)));
     if (opened != null) {
-      Pages.info("Account " + opened.number() + " opened");
+      Pages.info(Pages.text("customers.opened", opened.number()));
       select(selected);
     }
   }

@@ -86,7 +86,7 @@ public class FeesPage implements Serializable {
     List<FeeRateChange> changes =
         rows.stream().map(r -> new FeeRateChange(r.fromBank, r.toBank, r.percent)).toList();
     if (Pages.attempt(() -> fees.change(changes)) != null) {
-      Pages.info("Fee schedule saved");
+      Pages.info(Pages.text("fees.saved"));
       load();
     }
   }
@@ -99,7 +99,7 @@ public class FeesPage implements Serializable {
                     ? null
                     : settings.changeProcessingDelay(processingDelaySeconds));
     if (saved != null) {
-      Pages.info("Processing delay is now " + saved + " s");
+      Pages.info(Pages.text("fees.delaySaved", saved));
     }
   }
 

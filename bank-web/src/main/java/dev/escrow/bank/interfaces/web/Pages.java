@@ -6,7 +6,13 @@ import dev.escrow.bank.application.NotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /** Runs a service call for a page and turns a refusal into a message on the page. */
@@ -27,9 +33,9 @@ final class Pages {
     try {
       return call.get();
     } catch (InvalidInputException e) {
-      fieldError(form, e.field(), e.getMessage());
+      fieldError(form, e.field(), translated(e.getMessage()));
     } catch (NotFoundException | ConflictException e) {
-      error(e.getMessage());
+      error(translated(e.getMessage()));
     } catch (ConstraintViolationException violations) {
       // The services' parameter validation (an application exception: see ejb-jar.xml).
       fieldErrors(form, violations);
@@ -38,12 +44,12 @@ final class Pages {
       if (cause instanceof ConstraintViolationException violations) {
         fieldErrors(form, violations);
       } else if (cause instanceof IllegalArgumentException invalid) {
-        error(invalid.getMessage());
+        error(translated(invalid.getMessage()));
       } else {
         throw e;
       }
     } catch (IllegalArgumentException e) {
-      error(e.getMessage());
+      error(translated(e.getMessage()));
     }
     return null;
   }
@@ -51,7 +57,57 @@ final class Pages {
   private static void fieldErrors(String form, ConstraintViolationException violations) {
     violations
         .getConstraintViolations()
-        .forEach(v -> fieldError(form, lastNode(v.getPropertyPath().toString()), v.getMessage()));
+        .forEach(v -> fieldError(form, lastNode(v.getPropertyPath().toString()), words(v)));
+  }
+
+  /**
+   * What a refused constraint says, in the page's language: a standard constraint by its kind and
+   * limits ("must be at most 200 characters long"), a service's own message by its English text.
+   */
+  private static String words(ConstraintViolation<?> v) {
+    String template = v.getMessageTemplate();
+    if (template != null && template.startsWith("{jakarta.validation.constraints.")) {
+      String kind = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+      String key = "constraint." + kind;
+      String text = text(key);
+      if (!text.equals(key)) {
+        for (Map.Entry<String, Object> attribute :
+            v.getConstraintDescriptor().getAttributes().entrySet()) {
+          text = text.replace("{" + attribute.getKey() + "}", String.valueOf(attribute.getValue()));
+        }
+        return text;
+      }
+      return v.getMessage();
+    }
+    return translated(v.getMessage());
+  }
+
+  /** A service's English note in the page's language when the bundle knows it, else as it is. */
+  static String translated(String message) {
+    if (message == null) {
+      return "";
+    }
+    String key =
+        "error."
+            + message
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+    String text = text(key);
+    return text.equals(key) ? message : text;
+  }
+
+  /** A text of the back office's bundle ({@code bo}) in the page's language. */
+  static String text(String key, Object... args) {
+    FacesContext context = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = context.getApplication().getResourceBundle(context, "bo");
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
   }
 
   private static String lastNode(String path) {
@@ -72,12 +128,17 @@ final class Pages {
     }
   }
 
-  /** "fullName" -> "Full name", "bankRequisite" -> "Bank requisite". */
+  /** "fullName" -> "Full name" / "Ф.И.О." (the bundle's {@code field.*}), else made from it. */
   static String label(String field) {
     if (field == null || field.isBlank()) {
       return "";
     }
-    String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    String key = "field." + field;
+    String text = text(key);
+    if (!text.equals(key)) {
+      return text;
+    }
+    String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 

@@ -7,6 +7,7 @@ import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
+import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
@@ -84,6 +85,33 @@ public class DealService {
 
   public List<Deal> all(int first, int max) {
     return deals.all(first, max);
+  }
+
+  /**
+   * The administrator gives a deal an added status (never a system one: those follow the money);
+   * the deal's history records who, when, from and to.
+   */
+  public Deal moveToStatus(long dealId, DealStatus to, String adminLogin) {
+    User admin = callers.byLogin(adminLogin);
+    if (!admin.isAdmin()) {
+      throw new UnknownObjectException("Deal");
+    }
+    Deal deal = deals.findForUpdate(dealId).orElseThrow(() -> new UnknownObjectException("Deal"));
+    if (to.system()) {
+      throw new StateConflictException(
+          "A system status is set by the marketplace itself, never by hand");
+    }
+    String before = deal.shownStatus();
+    deal.moveToStage(to.code());
+    history.record(
+        StatusChange.Subject.DEAL,
+        deal.id(),
+        before,
+        deal.shownStatus(),
+        clock.instant(),
+        "set by the administrator",
+        adminLogin);
+    return deal;
   }
 
   public List<StatusChange> historyOf(Deal deal) {

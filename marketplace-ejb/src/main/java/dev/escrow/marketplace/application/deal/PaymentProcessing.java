@@ -185,13 +185,13 @@ public class PaymentProcessing {
               payment.fee(),
               payment.paidAt(),
               now));
-      DealState before = deal.status();
+      String before = deal.shownStatus();
       DealState after = deal.recordPayment(payment.amount(), now);
       history.record(
           StatusChange.Subject.DEAL,
           deal.id(),
           before,
-          after,
+          deal.shownStatus(),
           now,
           "payment " + paymentId + " of " + payment.amount(),
           StatusChange.SYSTEM);

@@ -2,7 +2,6 @@ package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
-import dev.escrow.marketplace.domain.deal.DealState;
 import dev.escrow.marketplace.domain.history.History;
 import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
@@ -63,13 +62,13 @@ public class RefundSweep {
           "deal expired",
           StatusChange.SYSTEM);
     }
-    DealState before = deal.status();
+    String before = deal.shownStatus();
     deal.expire(now);
     history.record(
         StatusChange.Subject.DEAL,
         dealId,
         before,
-        deal.status(),
+        deal.shownStatus(),
         now,
         "not paid in full by " + deal.dueAt(),
         StatusChange.SYSTEM);

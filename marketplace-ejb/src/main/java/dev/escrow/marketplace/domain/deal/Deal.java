@@ -66,6 +66,10 @@ public class Deal {
   @Column(nullable = false, length = 32)
   private Payout payout = Payout.NONE;
 
+  /** An added status the administrator gave the deal, or null: a label, never money. */
+  @Column(length = 64)
+  private String stage;
+
   @Column(name = "operation_key", length = 64)
   private String operationKey;
 
@@ -130,6 +134,7 @@ public class Deal {
       throw new StateConflictException("The payment is more than what remains to pay");
     }
     paidAmount = paidAmount.plus(amount);
+    DealState before = status;
     if (remaining().isZero()) {
       status = DealState.COMPLETED;
       payout = Payout.SETTLE_DUE;
@@ -137,6 +142,9 @@ public class Deal {
       offer.markSold(now);
     } else {
       status = DealState.IN_PROGRESS;
+    }
+    if (status != before) {
+      stage = null;
     }
     return status;
   }
@@ -150,9 +158,45 @@ public class Deal {
       throw new StateConflictException("The deal is not due yet");
     }
     status = DealState.EXPIRED;
+    stage = null;
     payout = operationKey == null ? Payout.REVERSED : Payout.REVERSE_DUE;
     closedAt = now;
     offer.release(now);
+  }
+
+  /**
+   * The administrator gives the deal an added status (a fulfilment stage such as "shipped"). It is
+   * a label beside the system status: it changes neither what may be paid nor the deadline, and the
+   * marketplace's next change of the system status (paid in full, expired) replaces it.
+   */
+  public void moveToStage(String stageCode) {
+    Objects.requireNonNull(stageCode, "stage");
+    if (isSystemStatus(stageCode)) {
+      throw new StateConflictException(
+          "A system status is set by the marketplace itself, never by hand");
+    }
+    if (stageCode.equals(stage)) {
+      throw new StateConflictException("The deal already has this status");
+    }
+    stage = stageCode;
+  }
+
+  private static boolean isSystemStatus(String code) {
+    for (DealState state : DealState.values()) {
+      if (state.name().equals(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What people read as the deal's status: the added one when given, else the system one. */
+  public String shownStatus() {
+    return stage != null ? stage : status.name();
+  }
+
+  public String stage() {
+    return stage;
   }
 
   /** The bank's operation key, learnt from the first transfer of the deal. */

@@ -90,4 +90,13 @@ public class DealRepository {
     return em.createQuery("select d.status, count(d) from Deal d group by d.status", Object[].class)
         .getResultList();
   }
+
+  /** Whether some deal has this added status now. */
+  public boolean anyAtStage(String code) {
+    return !em.createQuery("select d.id from Deal d where d.stage = :code", Long.class)
+        .setParameter("code", code)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
 }

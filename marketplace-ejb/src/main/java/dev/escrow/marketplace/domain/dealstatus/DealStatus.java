@@ -66,11 +66,35 @@ public class DealStatus {
     this.name = checkName(newName);
   }
 
-  /** Throws when the status may not be removed. */
-  public void checkRemovable() {
+  /**
+   * Throws when the status may not be removed: a system one, or one that a deal has or had (its
+   * history would lose the name).
+   */
+  public void checkRemovable(boolean inUse) {
     if (system) {
       throw new StateConflictException("A system deal status cannot be removed");
     }
+    if (inUse) {
+      throw new StateConflictException(
+          "A deal has or had this status: it cannot be removed (rename it instead)");
+    }
+  }
+
+  /** The system statuses' names as the schema seeds them (V2). */
+  private static final java.util.Map<String, String> SEEDED =
+      java.util.Map.of(
+          AWAITING_PAYMENT, "ожидает оплаты",
+          IN_PROGRESS, "в процессе",
+          COMPLETED, "завершена",
+          EXPIRED, "просрочена (средства возвращены)");
+
+  /**
+   * Whether people read the administrator's name: for an added status, and a system one renamed
+   * from its seeded name. A system status still named as seeded reads as the built-in label in the
+   * reader's language.
+   */
+  public boolean namedByAdministrator() {
+    return !system || !name.equals(SEEDED.get(code));
   }
 
   public Long id() {

@@ -68,8 +68,14 @@ public class DealStatusRepository {
     }
   }
 
+  /** Removes it; one that a deal took at the same moment (the deal's key) is a conflict. */
   public void remove(DealStatus status) {
-    em.remove(status);
-    em.flush();
+    try {
+      em.remove(status);
+      em.flush();
+    } catch (jakarta.persistence.PersistenceException inUse) {
+      throw new dev.escrow.marketplace.domain.StateConflictException(
+          "A deal was given this status at the same moment");
+    }
   }
 }

@@ -21,9 +21,34 @@ public class History {
       Instant at,
       String reason,
       String actor) {
-    if (from != to) {
+    record(subject, id, from == null ? null : from.name(), to.name(), at, reason, actor);
+  }
+
+  /** The same with status codes: a deal's added statuses are rows, not an enum. */
+  public void record(
+      StatusChange.Subject subject,
+      long id,
+      String from,
+      String to,
+      Instant at,
+      String reason,
+      String actor) {
+    if (!to.equals(from)) {
       em.persist(new StatusChange(subject, id, from, to, at, reason, actor));
     }
+  }
+
+  /** Whether any deal ever had this status (its history names it). */
+  public boolean dealsEverHad(String code) {
+    return !em.createQuery(
+            "select c.id from StatusChange c where c.subject = :s"
+                + " and (c.toStatus = :code or c.fromStatus = :code)",
+            Long.class)
+        .setParameter("s", StatusChange.Subject.DEAL.name())
+        .setParameter("code", code)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   public List<StatusChange> of(StatusChange.Subject subject, long id) {

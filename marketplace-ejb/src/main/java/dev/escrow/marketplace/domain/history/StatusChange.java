@@ -32,10 +32,10 @@ public class StatusChange {
   @Column(name = "subject_id", nullable = false)
   private long subjectId;
 
-  @Column(name = "from_status", length = 32)
+  @Column(name = "from_status", length = 64)
   private String fromStatus;
 
-  @Column(name = "to_status", nullable = false, length = 32)
+  @Column(name = "to_status", nullable = false, length = 64)
   private String toStatus;
 
   @Column(name = "changed_at", nullable = false)
@@ -52,15 +52,15 @@ public class StatusChange {
   public StatusChange(
       Subject subject,
       long subjectId,
-      Enum<?> from,
-      Enum<?> to,
+      String from,
+      String to,
       Instant at,
       String reason,
       String actor) {
     this.subject = subject.name();
     this.subjectId = subjectId;
-    this.fromStatus = from == null ? null : from.name();
-    this.toStatus = to.name();
+    this.fromStatus = from;
+    this.toStatus = to;
     this.changedAt = at;
     this.reason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
     this.actor = actor;

@@ -217,4 +217,36 @@ class DealTest {
     Deal deal = Deal.open(priced, buyer, sellerAccount, NOW);
     assertEquals(Money.of(commission), deal.commission());
   }
+
+  @Test
+  void anAddedStatusIsALabelThatNeverChangesTheMoneyAndTheNextSystemChangeReplaces() {
+    Deal deal = open();
+    deal.moveToStage("SHIPPED");
+    assertEquals("SHIPPED", deal.shownStatus());
+    assertEquals(DealState.AWAITING_PAYMENT, deal.status());
+    assertEquals(Payout.NONE, deal.payout());
+    assertDoesNotThrow(() -> deal.requirePayableAt(NOW.plusSeconds(1)));
+    assertThrows(StateConflictException.class, () -> deal.moveToStage("SHIPPED"));
+    assertThrows(StateConflictException.class, () -> deal.moveToStage("COMPLETED"));
+    assertEquals("SHIPPED", deal.shownStatus());
+
+    deal.recordPayment(Money.of("1000.00"), NOW.plusSeconds(2));
+    assertEquals(DealState.COMPLETED, deal.status());
+    assertNull(deal.stage(), "paid in full is news: it replaces the label");
+    assertEquals("COMPLETED", deal.shownStatus());
+    deal.moveToStage("DELIVERED");
+    assertEquals("DELIVERED", deal.shownStatus());
+    assertThrows(StateConflictException.class, () -> deal.requirePayableAt(NOW.plusSeconds(3)));
+  }
+
+  @Test
+  void aPartPaymentKeepsTheLabelAndExpiryReplacesIt() {
+    Deal deal = open();
+    deal.recordPayment(Money.of("100.00"), NOW.plusSeconds(1));
+    deal.moveToStage("CHECKED");
+    deal.recordPayment(Money.of("100.00"), NOW.plusSeconds(2));
+    assertEquals("CHECKED", deal.shownStatus(), "still in progress: nothing new to say");
+    deal.expire(due);
+    assertEquals("EXPIRED", deal.shownStatus());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.interfaces.rest;
 
+import dev.escrow.marketplace.application.DealStatusService;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.user.Role;
@@ -7,23 +8,30 @@ import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
 import dev.escrow.marketplace.interfaces.rest.DealJson.AdminDealView;
 import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
+import dev.escrow.marketplace.interfaces.rest.Requests.DealMoveRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Date;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The administrator's view of all deals, payments and the batch jobs. */
 @Path("/admin")
@@ -56,6 +64,8 @@ public class AdminDealsResource {
   }
 
   @Inject DealService deals;
+  @Inject DealStatusService statuses;
+  @Context SecurityContext security;
   @Inject PaymentService payments;
   @Inject DealViews views;
   @Inject Jobs jobs;
@@ -70,6 +80,29 @@ public class AdminDealsResource {
     return deals.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream()
         .map(views::forAdmin)
         .toList();
+  }
+
+  @PUT
+  @Path("/deals/{id}/status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Give a deal a status the administrator added (a label: payments, deadline and payout"
+              + " follow the system status); recorded in the deal's history")
+  @APIResponse(responseCode = "200", description = "The deal with its new status")
+  @APIResponse(responseCode = "400", description = "No code, or no such deal status")
+  @APIResponse(responseCode = "404", description = "No such deal")
+  @APIResponse(
+      responseCode = "409",
+      description = "A system status (never by hand), or the deal has this status already")
+  public AdminDealView move(@PathParam("id") String id, @NotNull DealMoveRequest request) {
+    long dealId = Fields.id(id);
+    String login = Caller.login(security);
+    Fields fields = new Fields();
+    String code = fields.text("code", request.code(), 64);
+    fields.check();
+    deals.moveToStatus(dealId, statuses.byCode(code), login);
+    return views.forAdmin(deals.deal(dealId, login));
   }
 
   @GET

@@ -81,7 +81,9 @@ public final class DealJson {
     "createdAt",
     "dueAt",
     "status",
-    "payments"
+    "stage",
+    "payments",
+    "history"
   })
   public record DealView(
       String id,
@@ -94,9 +96,16 @@ public final class DealJson {
       String createdAt,
       String dueAt,
       StatusJson status,
-      List<PaymentJson> payments) {
-    static DealView of(Deal d, Map<String, String> statusNames, List<Payment> payments) {
+      StatusJson stage,
+      List<PaymentJson> payments,
+      List<ChangeJson> history) {
+    static DealView of(
+        Deal d,
+        Map<String, String> statusNames,
+        List<Payment> payments,
+        List<StatusChange> history) {
       String code = d.status().name();
+      String stage = d.stage();
       return new DealView(
           String.valueOf(d.id()),
           String.valueOf(d.offer().id()),
@@ -108,7 +117,9 @@ public final class DealJson {
           d.createdAt().toString(),
           d.dueAt().toString(),
           new StatusJson(code, statusNames.getOrDefault(code, code)),
-          payments.stream().map(PaymentJson::of).toList());
+          stage == null ? null : new StatusJson(stage, statusNames.getOrDefault(stage, stage)),
+          payments.stream().map(PaymentJson::of).toList(),
+          history.stream().map(ChangeJson::of).toList());
     }
   }
 
@@ -119,7 +130,10 @@ public final class DealJson {
     }
   }
 
-  /** A deal as the administrator sees it: with the commission and its status history. */
+  /**
+   * A deal as the administrator sees it: with the commission and its status history (also in {@code
+   * deal.history}, kept here for the clients of the first version).
+   */
   public record AdminDealView(
       DealView deal,
       String commissionPercent,

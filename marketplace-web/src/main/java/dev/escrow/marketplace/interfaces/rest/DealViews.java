@@ -23,7 +23,7 @@ public class DealViews {
   private Map<String, String> names;
 
   DealView of(Deal deal) {
-    return DealView.of(deal, names(), payments.ofDeal(deal));
+    return DealView.of(deal, names(), payments.ofDeal(deal), deals.historyOf(deal));
   }
 
   AdminDealView forAdmin(Deal deal) {

@@ -29,4 +29,7 @@ public final class Requests {
   public record RejectRequest(String reason) {}
 
   public record DealStatusRequest(String name) {}
+
+  /** The status (its code) the administrator gives a deal. */
+  public record DealMoveRequest(String code) {}
 }

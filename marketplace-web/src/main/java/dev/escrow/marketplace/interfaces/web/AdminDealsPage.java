@@ -1,8 +1,13 @@
 package dev.escrow.marketplace.interfaces.web;
 
+import dev.escrow.marketplace.application.DealStatusService;
+import dev.escrow.marketplace.application.InvalidInputException;
+import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.deal.Dashboard;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
@@ -36,7 +41,8 @@ public class AdminDealsPage {
       String status,
       String payout,
       Instant dueAt,
-      List<HistoryLine> history) {}
+      List<HistoryLine> history,
+      String stage) {}
 
   /** One step of a deal's history as a person reads it: labels, a date, a name. */
   public record HistoryLine(Instant at, String from, String to, String reason, String by) {}
@@ -85,6 +91,8 @@ public class AdminDealsPage {
   }
 
   @Inject DealService deals;
+  @Inject DealStatusService statuses;
+  @Inject StatusNames names;
   @Inject PaymentService payments;
   @Inject Dashboard dashboard;
   @Inject Jobs jobs;
@@ -109,7 +117,7 @@ public class AdminDealsPage {
         .map(
             e ->
                 new Bar(
-                    Pages.textOf("dm", "status." + e.getKey().name()),
+                    names.name(e.getKey().name()),
                     String.valueOf(e.getValue()),
                     (int) (100 * e.getValue() / max)))
         .toList();
@@ -164,7 +172,7 @@ public class AdminDealsPage {
     } else {
       try {
         shown = List.of(deals.deal(dealId, Pages.login()));
-      } catch (dev.escrow.marketplace.application.UnknownObjectException e) {
+      } catch (UnknownObjectException e) {
         shown = List.of();
       }
     }
@@ -190,19 +198,44 @@ public class AdminDealsPage {
                             c ->
                                 new HistoryLine(
                                     c.changedAt(),
-                                    c.fromStatus() == null ? "" : dealStatus(c.fromStatus()),
-                                    dealStatus(c.toStatus()),
+                                    names.name(c.fromStatus()),
+                                    names.name(c.toStatus()),
                                     HistoryReasons.text(c.reason()),
                                     StatusChange.SYSTEM.equals(c.actor())
                                         ? Pages.text("history.system")
                                         : c.actor()))
-                        .toList()))
+                        .toList(),
+                    d.stage()))
         .toList();
   }
 
-  private static String dealStatus(String code) {
-    String label = Pages.textOf("dm", "status." + code);
-    return label.equals("status." + code) ? code : label;
+  private String moveTo;
+
+  /** The admin's deal page (?deal=N): gives the deal a status the administrator added. */
+  public void move() {
+    if (dealId == null) {
+      Pages.error(null, "error.notFound");
+      return;
+    }
+    try {
+      DealStatus to = statuses.byCode(moveTo);
+      deals.moveToStatus(dealId, to, Pages.login());
+      Pages.info("admin.deals.moved", to.name());
+    } catch (InvalidInputException e) {
+      Pages.error("moveForm:moveTo", "admin.deals.noSuchStatus");
+    } catch (StateConflictException e) {
+      Pages.error("moveForm:moveTo", "admin.deals.alreadyThere");
+    } catch (UnknownObjectException e) {
+      Pages.error(null, "error.notFound");
+    }
+  }
+
+  public String getMoveTo() {
+    return moveTo;
+  }
+
+  public void setMoveTo(String moveTo) {
+    this.moveTo = moveTo;
   }
 
   @Transactional

@@ -38,6 +38,7 @@ public class DealPage implements Serializable {
   private long dealId;
   private DealSnapshots.DealRow deal;
   private List<DealSnapshots.PaymentRow> paymentRows = List.of();
+  private List<DealSnapshots.ChangeRow> history = List.of();
   private List<DealSnapshots.AccountChoice> accountChoices = List.of();
   private Money amount;
   private Money payableNow;
@@ -63,6 +64,7 @@ public class DealPage implements Serializable {
           snapshots.of(dealId, Pages.login(), accountChoices.isEmpty());
       deal = snapshot.deal();
       paymentRows = snapshot.payments();
+      history = snapshot.history();
       if (!snapshot.accounts().isEmpty()) {
         accountChoices = snapshot.accounts();
         if (accountId == null) {
@@ -258,6 +260,10 @@ public class DealPage implements Serializable {
 
   public DealSnapshots.DealRow getDeal() {
     return deal;
+  }
+
+  public List<DealSnapshots.ChangeRow> getHistory() {
+    return history;
   }
 
   public List<DealSnapshots.PaymentRow> getPayments() {

@@ -33,7 +33,22 @@ public class DealSnapshots {
       String payoutAmount,
       String payout,
       String sellerAccount,
-      Instant closedAt) {}
+      Instant closedAt,
+      String stage) {}
+
+  /** One step of the deal's history: status codes, the page names them. */
+  public record ChangeRow(Instant at, String from, String to, String reason, String actor) {
+
+    public String shownBy() {
+      return dev.escrow.marketplace.domain.history.StatusChange.SYSTEM.equals(actor)
+          ? Pages.text("history.system")
+          : actor;
+    }
+
+    public String shownReason() {
+      return HistoryReasons.text(reason);
+    }
+  }
 
   public record PaymentRow(
       long id,
@@ -71,7 +86,8 @@ public class DealSnapshots {
       Money remaining,
       Money payableNow,
       List<PaymentRow> payments,
-      List<AccountChoice> accounts) {}
+      List<AccountChoice> accounts,
+      List<ChangeRow> history) {}
 
   @Inject DealService deals;
   @Inject PaymentService payments;
@@ -102,7 +118,8 @@ public class DealSnapshots {
             isSeller ? d.price().minus(d.commission()).toString() : null,
             d.payout().name(),
             isSeller ? d.sellerAccount().number() : null,
-            d.closedAt());
+            d.closedAt(),
+            d.stage());
     List<PaymentRow> rows =
         payments.ofDeal(d).stream()
             .map(
@@ -132,7 +149,19 @@ public class DealSnapshots {
             .map(p -> Money.of(p.amount()))
             .reduce(Money.ZERO, Money::plus);
     Money payableNow = d.remaining().minus(pending);
+    List<ChangeRow> history =
+        deals.historyOf(d).stream()
+            .map(
+                c ->
+                    new ChangeRow(
+                        c.changedAt(), c.fromStatus(), c.toStatus(), c.reason(), c.actor()))
+            .toList();
     return new Snapshot(
-        row, d.remaining(), payableNow.isNegative() ? Money.ZERO : payableNow, rows, choices);
+        row,
+        d.remaining(),
+        payableNow.isNegative() ? Money.ZERO : payableNow,
+        rows,
+        choices,
+        history);
   }
 }

@@ -95,7 +95,11 @@ public class DealStatusesView implements Serializable {
       statuses.removeStatus(row.getId());
       Pages.info("dealStatuses.removed", row.getName());
     } catch (StateConflictException e) {
-      Pages.error(null, "dealStatuses.systemNotRemovable");
+      if (row.isSystem()) {
+        Pages.error(null, "dealStatuses.systemNotRemovable");
+      } else {
+        Pages.error(null, "dealStatuses.inUse", row.getName());
+      }
     } catch (UnknownObjectException e) {
       Pages.error(null, "error.notFound");
     }

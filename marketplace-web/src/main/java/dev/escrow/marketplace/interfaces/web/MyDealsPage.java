@@ -25,7 +25,8 @@ public class MyDealsPage {
       String paid,
       String status,
       Instant dueAt,
-      String payments) {}
+      String payments,
+      String stage) {}
 
   @Inject DealService deals;
   @Inject PaymentService payments;
@@ -63,7 +64,8 @@ public class MyDealsPage {
         d.paidAmount().toString(),
         d.status().name(),
         d.dueAt(),
-        list);
+        list,
+        d.stage());
   }
 
   private static String statusText(Payment p) {
