@@ -52,6 +52,17 @@ public final class Api {
     return "http://127.0.0.1:" + System.getProperty("http.port", "8080");
   }
 
+  /**
+   * The server that answers this path: the bank's own for /bank/... when the bank runs on a server
+   * of its own ({@code split.bank.http.port}, the failsafe execution "split"), else the one server.
+   */
+  public static String baseUrl(String path) {
+    String bankPort = System.getProperty("split.bank.http.port");
+    return bankPort != null && (path.equals("/bank") || path.startsWith("/bank/"))
+        ? "http://127.0.0.1:" + bankPort
+        : baseUrl();
+  }
+
   public static String managementUrl() {
     return "http://127.0.0.1:" + System.getProperty("management.port", "9990");
   }
@@ -74,7 +85,7 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String body, Map<String, String> headers) {
-    String url = path.startsWith("http") ? path : baseUrl() + path;
+    String url = path.startsWith("http") ? path : baseUrl(path) + path;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(60))
