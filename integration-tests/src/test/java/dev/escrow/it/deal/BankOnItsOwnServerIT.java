@@ -177,7 +177,7 @@ class BankOnItsOwnServerIT {
   }
 
   static String bankUrl() {
-    return "http://127.0.0.1:" + System.getProperty("split.bank.http.port");
+    return FreshData.required("split.bank.base.url", "split");
   }
 
   /** The application's readiness checks, all UP (WildFly's own, e.g. boot-errors, left out). */

@@ -54,13 +54,12 @@ public final class Api {
 
   /**
    * The server that answers this path: the bank's own for /bank/... when the bank runs on a server
-   * of its own ({@code split.bank.http.port}, the failsafe execution "split"), else the one server.
+   * of its own ({@code split.bank.base.url}, which only the failsafe execution "split" sets), else
+   * the one server.
    */
   public static String baseUrl(String path) {
-    String bankPort = System.getProperty("split.bank.http.port");
-    return bankPort != null && (path.equals("/bank") || path.startsWith("/bank/"))
-        ? "http://127.0.0.1:" + bankPort
-        : baseUrl();
+    String bank = System.getProperty("split.bank.base.url");
+    return bank != null && (path.equals("/bank") || path.startsWith("/bank/")) ? bank : baseUrl();
   }
 
   public static String managementUrl() {
