@@ -52,6 +52,16 @@ public final class Api {
     return "http://127.0.0.1:" + System.getProperty("http.port", "8080");
   }
 
+  /**
+   * The server that answers this path: the bank's own for /bank/... when the bank runs on a server
+   * of its own ({@code split.bank.base.url}, which only the failsafe execution "split" sets), else
+   * the one server.
+   */
+  public static String baseUrl(String path) {
+    String bank = System.getProperty("split.bank.base.url");
+    return bank != null && (path.equals("/bank") || path.startsWith("/bank/")) ? bank : baseUrl();
+  }
+
   public static String managementUrl() {
     return "http://127.0.0.1:" + System.getProperty("management.port", "9990");
   }
@@ -74,7 +84,7 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String body, Map<String, String> headers) {
-    String url = path.startsWith("http") ? path : baseUrl() + path;
+    String url = path.startsWith("http") ? path : baseUrl(path) + path;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(60))

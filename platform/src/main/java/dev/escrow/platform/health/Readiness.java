@@ -11,27 +11,16 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * The application is ready when both databases answer and the message broker takes connections. The
- * checks live in the EAR's library because WildFly registers health checks of the top-level
- * deployment only, not of its sub-deployments (WFLY-12835).
+ * The application is ready when the databases of the domains it carries answer ({@link
+ * DatabaseReadiness}) and the message broker takes connections. The checks live in the EAR's
+ * library because WildFly registers health checks of the top-level deployment only, not of its
+ * sub-deployments (WFLY-12835).
  */
 @ApplicationScoped
 public class Readiness {
 
   @Resource(lookup = "java:/ConnectionFactory")
   ConnectionFactory connectionFactory;
-
-  @Produces
-  @org.eclipse.microprofile.health.Readiness
-  HealthCheck marketplaceDatabase() {
-    return () -> database("marketplace-database", "java:jboss/datasources/MarketplaceDS");
-  }
-
-  @Produces
-  @org.eclipse.microprofile.health.Readiness
-  HealthCheck bankDatabase() {
-    return () -> database("bank-database", "java:jboss/datasources/BankDS");
-  }
 
   @Produces
   @org.eclipse.microprofile.health.Readiness
@@ -45,7 +34,7 @@ public class Readiness {
     };
   }
 
-  private static HealthCheckResponse database(String name, String jndiName) {
+  static HealthCheckResponse database(String name, String jndiName) {
     try (java.sql.Connection connection =
         ((DataSource) new InitialContext().lookup(jndiName)).getConnection()) {
       return HealthCheckResponse.named(name).status(connection.isValid(2)).build();
