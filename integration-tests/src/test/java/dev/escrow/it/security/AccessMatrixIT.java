@@ -10,20 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.escrow.it.support.Api;
+import dev.escrow.it.support.BankBooks;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,6 +40,8 @@ class AccessMatrixIT extends EarDeployment {
           new ServerSetup(Integer.getInteger("smtp.port", 3025), "127.0.0.1", "smtp"));
 
   private static final String KEY = "test-bank-api-key";
+
+  @ArquillianResource ManagementClient management;
 
   /** One row: a request and the status each caller gets (anonymous, owner, other, admin). */
   record Row(String method, String path, String body, Person owner, int[] expected) {}
@@ -359,77 +361,41 @@ class AccessMatrixIT extends EarDeployment {
       assertFalse(body.toLowerCase(Locale.ROOT).contains("password"), body);
     }
     assertFalse(client.api().get("/api/v1/me").body().contains(client.password()));
-    if (!"postgresql".equals(System.getProperty("db.kind"))) {
-      System.out.println("HASHES: checked through the API only (H2 is locked by the server)");
-      return;
+    // In the databases (either kind: a test-only WAR reads them inside the server).
+    List<String[]> stored;
+    try (BankBooks books = BankBooks.deploy(management)) {
+      stored = books.storedSecrets();
     }
-    String url =
-        "jdbc:postgresql://"
-            + System.getenv().getOrDefault("POSTGRESQL_HOST", "127.0.0.1")
-            + ":"
-            + System.getenv().getOrDefault("POSTGRESQL_PORT", "5432")
-            + "/"
-            + System.getProperty(
-                "postgresql.database",
-                System.getenv().getOrDefault("POSTGRESQL_DATABASE", "escrow"));
-    try (Connection db =
-            DriverManager.getConnection(
-                url,
-                System.getenv().getOrDefault("POSTGRESQL_USER", "postgres"),
-                System.getenv().getOrDefault("POSTGRESQL_PASSWORD", "postgres"));
-        Statement sql = db.createStatement()) {
-      int users = 0;
-      try (ResultSet rows =
-          sql.executeQuery("SELECT login, password_hash FROM marketplace.app_user")) {
-        while (rows.next()) {
-          users++;
-          String hash = rows.getString(2);
-          assertTrue(hash.matches("\\$2[aby]\\$\\d\\d\\$.{53}"), rows.getString(1) + ": " + hash);
-          assertFalse(hash.contains(client.password()));
-          assertFalse(hash.contains(Api.ADMIN_PASSWORD));
+    String bcrypt = "\\$2[aby]\\$\\d\\d\\$.{53}";
+    String keyHash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
+    Map<String, Long> kinds = new TreeMap<>();
+    boolean clientSeen = false;
+    for (String[] row : stored) {
+      kinds.merge(row[0], 1L, Long::sum);
+      String value = row[2];
+      switch (row[0]) {
+        case "user", "operator" -> {
+          assertTrue(value.matches(bcrypt), row[0] + " " + row[1] + ": " + value);
+          assertFalse(value.contains(client.password()) || value.contains(Api.ADMIN_PASSWORD));
+          clientSeen |= row[1].equals(client.login());
         }
-      }
-      try (ResultSet rows = sql.executeQuery("SELECT password_hash FROM bank.operator")) {
-        while (rows.next()) {
-          assertTrue(rows.getString(1).matches("\\$2[aby]\\$\\d\\d\\$.{53}"), rows.getString(1));
+        case "key" -> {
+          assertNotEquals(KEY, value);
+          assertTrue(value.matches("[0-9a-f]{64}"), row[1] + ": " + value);
         }
-      }
-      String keyHash =
-          HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("SHA-256")
-                      .digest(KEY.getBytes(StandardCharsets.UTF_8)));
-      int keys = 0;
-      try (ResultSet rows = sql.executeQuery("SELECT key_hash FROM bank.api_client")) {
-        while (rows.next()) {
-          keys++;
-          assertNotEquals(KEY, rows.getString(1));
-          assertEquals(64, rows.getString(1).length());
-        }
-      }
-      // The callback secret is the exception, by design: HMAC signs with the secret itself, so
-      // the bank keeps it in its own schema; the marketplace only in its configuration.
-      try (ResultSet rows =
-          sql.executeQuery(
-              "SELECT callback_url, callback_secret FROM bank.api_client WHERE name = 'marketplace'")) {
-        assertTrue(rows.next());
-        assertTrue(rows.getString(1).endsWith("/api/v1/bank-callbacks"), rows.getString(1));
-        assertEquals("test-bank-callback-secret", rows.getString(2));
-      }
-      try (ResultSet rows =
-          sql.executeQuery(
-              "SELECT count(*) FROM bank.api_client WHERE key_hash = '" + keyHash + "'")) {
-        rows.next();
-        System.out.println(
-            "HASHES: "
-                + users
-                + " bcrypt user hashes, "
-                + keys
-                + " key hashes (sha-256 match: "
-                + rows.getInt(1)
-                + ")");
+        default -> throw new AssertionError("unexpected row " + String.join(" ", row));
       }
     }
+    assertTrue(clientSeen, "the new client's row is among the users: " + kinds);
+    assertTrue(kinds.getOrDefault("user", 0L) >= 2, "admin and the client at least: " + kinds);
+    assertEquals(1L, kinds.getOrDefault("operator", 0L), kinds.toString());
+    long matching = stored.stream().filter(r -> r[0].equals("key") && r[2].equals(keyHash)).count();
+    assertEquals(1, matching, "the marketplace's key is stored as its SHA-256, once");
+    System.out.println(
+        "HASHES: " + kinds + " all bcrypt or SHA-256; key sha-256 match: " + matching);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.escrow.it.support.books.HoldServlet;
 import dev.escrow.it.support.books.ShiftServlet;
+import dev.escrow.it.support.books.StoredSecretsServlet;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.standalone.ServerDeploymentHelper;
@@ -16,8 +18,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * A test's way into the bank's database on either database (H2 is embedded in the server): a tiny
  * WAR (test sources only) deployed through the management API next to the product. One servlet
  * changes an account's balance with SQL and writes no ledger row (the audit must find it), the
- * other holds connections of the bank's pool (a request must then meet an exhausted pool). {@link
- * #close} gives the connections back and removes the WAR. The product has no such path.
+ * other holds connections of the bank's pool (a request must then meet an exhausted pool), a third
+ * answers what both databases store for passwords and keys. {@link #close} gives the connections
+ * back and removes the WAR. The product has no such path.
  */
 public final class BankBooks implements AutoCloseable {
 
@@ -32,7 +35,8 @@ public final class BankBooks implements AutoCloseable {
   public static BankBooks deploy(ManagementClient management) throws Exception {
     BankBooks books = new BankBooks(management);
     WebArchive war =
-        ShrinkWrap.create(WebArchive.class, NAME).addClasses(ShiftServlet.class, HoldServlet.class);
+        ShrinkWrap.create(WebArchive.class, NAME)
+            .addClasses(ShiftServlet.class, HoldServlet.class, StoredSecretsServlet.class);
     try (InputStream content = war.as(ZipExporter.class).exportAsInputStream()) {
       books.deployments.deploy(NAME, content);
     }
@@ -50,6 +54,13 @@ public final class BankBooks implements AutoCloseable {
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
     assertEquals(200, shifted.status(), shifted.body());
     assertEquals("1", shifted.body().strip(), "one account changed");
+  }
+
+  /** What both databases store for passwords and API keys: {kind, name, stored} per row. */
+  public List<String[]> storedSecrets() {
+    Api.Reply reply = Api.anonymous().get("/bank-books-test/stored-secrets");
+    assertEquals(200, reply.status(), reply.body());
+    return reply.body().lines().filter(l -> !l.isBlank()).map(l -> l.split("\t", 3)).toList();
   }
 
   /** Takes {@code count} more connections of the bank's pool; answers how many it holds. */
