@@ -2,7 +2,9 @@ package dev.escrow.bank.application;
 
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
+import dev.escrow.platform.deployment.Domains;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -25,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * co-deployed marketplace to read.
  *
  * <p>And where the partner hears of its transfers' outcomes: {@code BANK_CALLBACK_URL} (default:
- * the co-deployed marketplace's {@code /api/v1/bank-callbacks}; {@code none} sends no callbacks),
+ * the co-deployed marketplace's {@code /api/v1/bank-callbacks}, none when the deployment carries
+ * no marketplace, escrow-bank.ear; {@code none} sends no callbacks),
  * signed with {@code BANK_CALLBACK_SECRET}, else the secret in {@code bank-callback-secret} next to
  * the key file, else a new one written there the same way.
  */
@@ -38,6 +41,9 @@ public class PartnerKeys {
   static final String KEY_FILE = "bank-api-key";
   static final String CALLBACK_SECRET_FILE = "bank-callback-secret";
   static final String NO_CALLBACKS = "none";
+
+  @Resource(lookup = Domains.JNDI)
+  String domains;
 
   @Inject ApiClientRepository clients;
   @Inject BankClock clock;
@@ -88,6 +94,12 @@ public class PartnerKeys {
     Optional<String> given = configuredCallbackUrl.map(String::strip).filter(u -> !u.isEmpty());
     if (given.isPresent()) {
       return NO_CALLBACKS.equalsIgnoreCase(given.get()) ? null : given.get();
+    }
+    if (!Domains.carries(domains, Domains.MARKETPLACE)) {
+      LOG.info(
+          "No marketplace is deployed with the bank: it sends no callbacks until BANK_CALLBACK_URL"
+              + " names the marketplace's /api/v1/bank-callbacks");
+      return null;
     }
     int port =
         Integer.getInteger("jboss.http.port", 8080)
