@@ -27,10 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * co-deployed marketplace to read.
  *
  * <p>And where the partner hears of its transfers' outcomes: {@code BANK_CALLBACK_URL} (default:
- * the co-deployed marketplace's {@code /api/v1/bank-callbacks}, none when the deployment carries
- * no marketplace, escrow-bank.ear; {@code none} sends no callbacks),
- * signed with {@code BANK_CALLBACK_SECRET}, else the secret in {@code bank-callback-secret} next to
- * the key file, else a new one written there the same way.
+ * the co-deployed marketplace's {@code /api/v1/bank-callbacks}, none when the deployment carries no
+ * marketplace, escrow-bank.ear; {@code none} sends no callbacks), signed with {@code
+ * BANK_CALLBACK_SECRET}, else the secret in {@code bank-callback-secret} next to the key file, else
+ * a new one written there the same way.
  */
 @Singleton
 @Startup

@@ -1,69 +1,38 @@
 package dev.escrow.marketplace.interfaces.web;
 
+import dev.escrow.platform.web.Language;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The visitor's language (Russian unless they choose English) and signing out. The choice is kept
- * in the {@code lang} cookie too, so that it survives signing out and the next visit.
+ * The visitor's language (platform's {@link Language}: Russian unless they choose English, kept in
+ * the {@code lang} cookie) and signing out.
  */
 @Named
 @SessionScoped
 public class LocaleView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final Set<String> SUPPORTED = Set.of("ru", "en");
-
-  static final String COOKIE = "lang";
-
-  private Locale locale = Locale.forLanguageTag("ru");
+  private Language language = Language.of(null);
 
   @PostConstruct
   void fromCookie() {
-    FacesContext context = FacesContext.getCurrentInstance();
-    if (context == null) {
-      return;
-    }
-    Object cookie = context.getExternalContext().getRequestCookieMap().get(COOKIE);
-    if (cookie instanceof Cookie c && SUPPORTED.contains(c.getValue())) {
-      locale = Locale.forLanguageTag(c.getValue());
-    }
+    language = Language.of(FacesContext.getCurrentInstance());
   }
 
   public Locale getLocale() {
-    return locale;
+    return language.locale();
   }
 
-  public String change(String language) {
-    if (SUPPORTED.contains(language)) {
-      locale = Locale.forLanguageTag(language);
-      FacesContext context = FacesContext.getCurrentInstance();
-      context.getViewRoot().setLocale(locale);
-      context
-          .getExternalContext()
-          .addResponseCookie(
-              COOKIE,
-              language,
-              Map.of(
-                  "maxAge",
-                  365 * 24 * 3600,
-                  "path",
-                  "/",
-                  "httpOnly",
-                  Boolean.TRUE,
-                  "SameSite",
-                  "Lax"));
-    }
+  public String change(String tag) {
+    language.change(tag, FacesContext.getCurrentInstance());
     return null;
   }
 
