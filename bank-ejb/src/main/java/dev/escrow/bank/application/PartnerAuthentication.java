@@ -2,6 +2,7 @@ package dev.escrow.bank.application;
 
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
+import dev.escrow.platform.security.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.escrow.bank.application;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.platform.deployment.Domains;
+import dev.escrow.platform.security.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

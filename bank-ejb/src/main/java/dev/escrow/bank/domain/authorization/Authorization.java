@@ -3,6 +3,7 @@ package dev.escrow.bank.domain.authorization;
 import dev.escrow.bank.domain.account.Account;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.security.Sha256;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,10 +17,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -220,15 +219,7 @@ public class Authorization {
   }
 
   private String hash(String code) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(publicId.getBytes(StandardCharsets.US_ASCII));
-      sha.update((byte) ':');
-      sha.update(code.getBytes(StandardCharsets.US_ASCII));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(publicId + ":" + code);
   }
 
   public Long id() {

@@ -7,6 +7,7 @@ import dev.escrow.marketplace.interfaces.rest.DealJson.DealView;
 import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
 import dev.escrow.marketplace.interfaces.rest.DealJson.QuoteJson;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.security.Sha256;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
@@ -24,10 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -115,17 +112,9 @@ public class DealsResource {
                 accountId,
                 amount,
                 idempotencyKey,
-                idempotencyKey == null ? null : sha256(dealId + "|" + accountId + "|" + amount)));
+                idempotencyKey == null
+                    ? null
+                    : Sha256.hex(dealId + "|" + accountId + "|" + amount)));
     return Response.created(URI.create("/api/v1/payments/" + started.id())).entity(started).build();
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
