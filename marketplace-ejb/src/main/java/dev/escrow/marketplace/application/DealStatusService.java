@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Deal statuses as the administrator keeps them: list, add, rename, remove (not system ones, not
@@ -61,8 +62,11 @@ public class DealStatusService {
 
   /** The status with this code, for a move; none is a field error. */
   public DealStatus byCode(String code) {
-    return statuses
-        .findByCode(code == null ? "" : code.strip())
+    String given = code == null ? "" : code.strip();
+    // A code no status can have is not looked up: PostgreSQL refuses some text (a NUL) outright.
+    return (DealStatus.isWellFormedCode(given)
+            ? statuses.findByCode(given)
+            : Optional.<DealStatus>empty())
         .orElseThrow(() -> new InvalidInputException("code", "no such deal status"));
   }
 

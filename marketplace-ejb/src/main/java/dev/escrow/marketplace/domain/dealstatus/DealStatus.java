@@ -43,7 +43,7 @@ public class DealStatus {
 
   /** A status the administrator adds. */
   public DealStatus(String code, String name) {
-    if (code == null || !code.matches("[A-Z0-9_]{1,64}")) {
+    if (!isWellFormedCode(code)) {
       throw new IllegalArgumentException("code is not valid");
     }
     this.code = code;
@@ -99,6 +99,11 @@ public class DealStatus {
 
   public Long id() {
     return id;
+  }
+
+  /** Upper-case letters, digits and underscores, 1 to 64 of them. */
+  public static boolean isWellFormedCode(String code) {
+    return code != null && code.matches("[A-Z0-9_]{1,64}");
   }
 
   public String code() {
