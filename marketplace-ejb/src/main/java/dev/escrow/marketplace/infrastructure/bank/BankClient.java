@@ -18,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,33 +83,7 @@ public class BankClient {
     if (fixedKey != null) {
       return Optional.of(fixedKey);
     }
-    Config config = ConfigProvider.getConfig();
-    Optional<String> key =
-        config
-            .getOptionalValue("marketplace.bank.api-key", String.class)
-            .filter(k -> !k.isBlank())
-            .or(
-                () ->
-                    config
-                        .getOptionalValue("bank.api.key", String.class)
-                        .filter(k -> !k.isBlank()));
-    if (key.isPresent()) {
-      return key;
-    }
-    String dataDir = System.getProperty("jboss.server.data.dir");
-    if (dataDir == null) {
-      return Optional.empty();
-    }
-    Path file = Path.of(dataDir, "bank-api-key");
-    try {
-      return Files.isReadable(file)
-          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
-              .filter(k -> !k.isEmpty())
-          : Optional.empty();
-    } catch (IOException e) {
-      LOG.warning("Cannot read the bank API key from " + file + ": " + e.getMessage());
-      return Optional.empty();
-    }
+    return SharedWithTheBank.read("marketplace.bank.api-key", "bank.api.key", "bank-api-key");
   }
 
   /** The banks the bank service serves (its public list). */
