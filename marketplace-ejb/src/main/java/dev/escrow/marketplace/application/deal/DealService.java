@@ -17,7 +17,6 @@ import dev.escrow.marketplace.domain.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /** Buying an offer, and who may see which deal. */
@@ -39,30 +38,16 @@ public class DealService {
     User buyer = callers.byLogin(buyerLogin);
     Offer offer =
         offers.findForUpdate(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
-    if (!offer.isInCatalogue() && !offer.isSoldBy(buyer.id())) {
-      if (offer.status() == OfferStatus.PENDING_MODERATION
-          || offer.status() == OfferStatus.REJECTED) {
-        throw new UnknownObjectException("Offer");
-      }
+    if (!offer.isVisibleTo(buyer)
+        && (offer.status() == OfferStatus.PENDING_MODERATION
+            || offer.status() == OfferStatus.REJECTED)) {
+      throw new UnknownObjectException("Offer");
     }
     List<ClientAccount> payoutAccounts = accounts.ofOwner(offer.seller().id());
     if (payoutAccounts.isEmpty()) {
       throw new StateConflictException("The seller has no settlement account to be paid to yet");
     }
-    Instant now = clock.instant();
-    OfferStatus before = offer.status();
-    Deal deal = deals.add(Deal.open(offer, buyer, payoutAccounts.get(0), now));
-    history.record(
-        StatusChange.Subject.OFFER,
-        offer.id(),
-        before,
-        offer.status(),
-        now,
-        "bought in deal " + deal.id(),
-        buyerLogin);
-    history.record(
-        StatusChange.Subject.DEAL, deal.id(), null, deal.status(), now, "opened", buyerLogin);
-    return deal;
+    return deals.add(Deal.open(offer, buyer, payoutAccounts.get(0), clock.instant()));
   }
 
   /** A deal, to its buyer, its seller or an administrator; to anybody else it does not exist. */
@@ -101,16 +86,7 @@ public class DealService {
       throw new StateConflictException(
           "A system status is set by the marketplace itself, never by hand");
     }
-    String before = deal.shownStatus();
-    deal.moveToStage(to.code());
-    history.record(
-        StatusChange.Subject.DEAL,
-        deal.id(),
-        before,
-        deal.shownStatus(),
-        clock.instant(),
-        "set by the administrator",
-        adminLogin);
+    deal.moveToStage(to.code(), adminLogin, clock.instant());
     return deal;
   }
 

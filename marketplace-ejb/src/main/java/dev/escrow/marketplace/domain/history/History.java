@@ -3,39 +3,49 @@ package dev.escrow.marketplace.domain.history;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.hibernate.Session;
 
-/** Records and reads status changes, in the transaction of the change itself. */
+/**
+ * Writes the status changes the aggregates recorded (see {@link HistoryListener}) and reads them
+ * back.
+ */
 @ApplicationScoped
 public class History {
 
   @PersistenceContext(unitName = "marketplace")
   EntityManager em;
 
-  public void record(
-      StatusChange.Subject subject,
-      long id,
-      Enum<?> from,
-      Enum<?> to,
-      Instant at,
-      String reason,
-      String actor) {
-    record(subject, id, from == null ? null : from.name(), to.name(), at, reason, actor);
-  }
-
-  /** The same with status codes: a deal's added statuses are rows, not an enum. */
-  public void record(
-      StatusChange.Subject subject,
-      long id,
-      String from,
-      String to,
-      Instant at,
-      String reason,
-      String actor) {
-    if (!to.equals(from)) {
-      em.persist(new StatusChange(subject, id, from, to, at, reason, actor));
-    }
+  /**
+   * Writes the rows an aggregate's {@link StatusLog} gave up. Called by {@link HistoryListener}
+   * while Hibernate flushes that aggregate, where the entity manager must not be used: the rows go
+   * through the flushing session's own connection, so they commit or roll back with the change.
+   */
+  void write(List<StatusChange> rows) {
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into status_change"
+                          + " (subject, subject_id, from_status, to_status, changed_at, reason,"
+                          + " actor) values (?, ?, ?, ?, ?, ?, ?)")) {
+                for (StatusChange row : rows) {
+                  insert.setString(1, row.subject());
+                  insert.setLong(2, row.subjectId());
+                  insert.setString(3, row.fromStatus());
+                  insert.setString(4, row.toStatus());
+                  insert.setObject(5, OffsetDateTime.ofInstant(row.changedAt(), ZoneOffset.UTC));
+                  insert.setString(6, row.reason());
+                  insert.setString(7, row.actor());
+                  insert.addBatch();
+                }
+                insert.executeBatch();
+              }
+            });
   }
 
   /** Whether any deal ever had this status (its history names it). */

@@ -76,7 +76,7 @@ class DealTest {
   void partPaymentsMakeItInProgressAndThePaymentThatCompletesThePriceClosesIt() {
     Deal deal = open();
     Instant first = NOW.plus(Duration.ofHours(1));
-    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(Money.of("300.00"), first));
+    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(1L, Money.of("300.00"), first));
     assertEquals(DealState.IN_PROGRESS, deal.status());
     assertEquals(Money.of("300.00"), deal.paidAmount());
     assertEquals(Money.of("700.00"), deal.remaining());
@@ -84,11 +84,11 @@ class DealTest {
     assertNull(deal.closedAt());
     assertEquals(OfferStatus.RESERVED, offer.status());
 
-    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(Money.of("699.99"), first));
+    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(1L, Money.of("699.99"), first));
     assertEquals(Money.of("0.01"), deal.remaining());
 
     Instant last = NOW.plus(Duration.ofHours(2));
-    assertEquals(DealState.COMPLETED, deal.recordPayment(Money.of("0.01"), last));
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, Money.of("0.01"), last));
     assertEquals(Money.of("1000.00"), deal.paidAmount());
     assertEquals(Money.ZERO, deal.remaining());
     assertEquals(Payout.SETTLE_DUE, deal.payout());
@@ -99,17 +99,19 @@ class DealTest {
   @Test
   void onePaymentOfThePriceCompletesAnAwaitingDeal() {
     Deal deal = open();
-    assertEquals(DealState.COMPLETED, deal.recordPayment(Money.of("1000.00"), NOW));
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, Money.of("1000.00"), NOW));
     assertEquals(Payout.SETTLE_DUE, deal.payout());
   }
 
   @Test
   void moreThanRemainsIsRefusedAndChangesNothing() {
     Deal deal = open();
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("1000.01"), NOW));
+    assertThrows(
+        StateConflictException.class, () -> deal.recordPayment(1L, Money.of("1000.01"), NOW));
     assertEquals(DealState.AWAITING_PAYMENT, deal.status());
-    deal.recordPayment(Money.of("300.00"), NOW);
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("700.01"), NOW));
+    deal.recordPayment(1L, Money.of("300.00"), NOW);
+    assertThrows(
+        StateConflictException.class, () -> deal.recordPayment(1L, Money.of("700.01"), NOW));
     assertEquals(DealState.IN_PROGRESS, deal.status());
     assertEquals(Money.of("300.00"), deal.paidAmount());
   }
@@ -117,9 +119,9 @@ class DealTest {
   @Test
   void aClosedDealTakesNoPaymentAndCannotExpire() {
     Deal deal = open();
-    deal.recordPayment(Money.of("1000.00"), NOW);
+    deal.recordPayment(1L, Money.of("1000.00"), NOW);
     assertThrows(StateConflictException.class, () -> deal.requirePayableAt(NOW));
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("0.01"), NOW));
+    assertThrows(StateConflictException.class, () -> deal.recordPayment(1L, Money.of("0.01"), NOW));
     assertThrows(StateConflictException.class, () -> deal.expire(due));
     assertEquals(DealState.COMPLETED, deal.status());
     assertEquals(Money.of("1000.00"), deal.paidAmount());
@@ -151,14 +153,15 @@ class DealTest {
     assertTrue(offer.isInCatalogue());
     assertThrows(StateConflictException.class, () -> deal.expire(late));
     assertThrows(StateConflictException.class, () -> deal.requirePayableAt(late));
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("1.00"), late));
+    assertThrows(
+        StateConflictException.class, () -> deal.recordPayment(1L, Money.of("1.00"), late));
   }
 
   @Test
   void aPartlyPaidDealExpiresAndAsksForTheMoneyBack() {
     Deal deal = open();
     deal.bindOperation("op-1");
-    deal.recordPayment(Money.of("300.00"), NOW);
+    deal.recordPayment(1L, Money.of("300.00"), NOW);
     deal.expire(due);
     assertEquals(DealState.EXPIRED, deal.status());
     assertEquals(Payout.REVERSE_DUE, deal.payout());
@@ -175,7 +178,7 @@ class DealTest {
     // The on-time rule is the payment's (paidAt before dueAt): the deal does not check it again.
     Deal deal = open();
     Instant bankAnswers = due.plus(Duration.ofMinutes(10));
-    assertEquals(DealState.COMPLETED, deal.recordPayment(Money.of("1000.00"), bankAnswers));
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, Money.of("1000.00"), bankAnswers));
     assertEquals(bankAnswers, deal.closedAt());
   }
 
@@ -183,7 +186,7 @@ class DealTest {
   void aCompletedDealIsSettledOnceAndAnOpenOneHasNothingToPayOut() {
     Deal deal = open();
     assertThrows(IllegalStateException.class, deal::payoutDone);
-    deal.recordPayment(Money.of("1000.00"), NOW);
+    deal.recordPayment(1L, Money.of("1000.00"), NOW);
     deal.payoutDone();
     assertEquals(Payout.SETTLED, deal.payout());
     deal.payoutDone();
@@ -221,20 +224,20 @@ class DealTest {
   @Test
   void anAddedStatusIsALabelThatNeverChangesTheMoneyAndTheNextSystemChangeReplaces() {
     Deal deal = open();
-    deal.moveToStage("SHIPPED");
+    deal.moveToStage("SHIPPED", "admin", NOW);
     assertEquals("SHIPPED", deal.shownStatus());
     assertEquals(DealState.AWAITING_PAYMENT, deal.status());
     assertEquals(Payout.NONE, deal.payout());
     assertDoesNotThrow(() -> deal.requirePayableAt(NOW.plusSeconds(1)));
-    assertThrows(StateConflictException.class, () -> deal.moveToStage("SHIPPED"));
-    assertThrows(StateConflictException.class, () -> deal.moveToStage("COMPLETED"));
+    assertThrows(StateConflictException.class, () -> deal.moveToStage("SHIPPED", "admin", NOW));
+    assertThrows(StateConflictException.class, () -> deal.moveToStage("COMPLETED", "admin", NOW));
     assertEquals("SHIPPED", deal.shownStatus());
 
-    deal.recordPayment(Money.of("1000.00"), NOW.plusSeconds(2));
+    deal.recordPayment(1L, Money.of("1000.00"), NOW.plusSeconds(2));
     assertEquals(DealState.COMPLETED, deal.status());
     assertNull(deal.stage(), "paid in full is news: it replaces the label");
     assertEquals("COMPLETED", deal.shownStatus());
-    deal.moveToStage("DELIVERED");
+    deal.moveToStage("DELIVERED", "admin", NOW);
     assertEquals("DELIVERED", deal.shownStatus());
     assertThrows(StateConflictException.class, () -> deal.requirePayableAt(NOW.plusSeconds(3)));
   }
@@ -242,9 +245,9 @@ class DealTest {
   @Test
   void aPartPaymentKeepsTheLabelAndExpiryReplacesIt() {
     Deal deal = open();
-    deal.recordPayment(Money.of("100.00"), NOW.plusSeconds(1));
-    deal.moveToStage("CHECKED");
-    deal.recordPayment(Money.of("100.00"), NOW.plusSeconds(2));
+    deal.recordPayment(1L, Money.of("100.00"), NOW.plusSeconds(1));
+    deal.moveToStage("CHECKED", "admin", NOW);
+    deal.recordPayment(1L, Money.of("100.00"), NOW.plusSeconds(2));
     assertEquals("CHECKED", deal.shownStatus(), "still in progress: nothing new to say");
     deal.expire(due);
     assertEquals("EXPIRED", deal.shownStatus());

@@ -69,19 +69,20 @@ class OfferTest {
   @Test
   void reservationSaleAndRelease() {
     Offer offer = offer();
-    assertThrows(StateConflictException.class, () -> offer.reserve(NOW));
+    assertThrows(
+        StateConflictException.class, () -> offer.reserve(NOW, "buyer", () -> "bought in deal 1"));
     offer.approve(Percent.of("5"), NOW);
-    offer.reserve(NOW);
+    offer.reserve(NOW, "buyer", () -> "bought in deal 1");
     assertEquals(OfferStatus.RESERVED, offer.status());
     assertThrows(
         StateConflictException.class,
         () -> offer.revise("x", "y", Money.of("1"), Duration.ofHours(1), NOW));
-    offer.release(NOW);
+    offer.release("deal 1 expired", NOW);
     assertEquals(OfferStatus.ACTIVE, offer.status());
-    offer.reserve(NOW);
-    offer.markSold(NOW);
+    offer.reserve(NOW, "buyer", () -> "bought in deal 1");
+    offer.markSold("deal 1 paid in full", NOW);
     assertEquals(OfferStatus.SOLD, offer.status());
-    assertThrows(StateConflictException.class, () -> offer.release(NOW));
+    assertThrows(StateConflictException.class, () -> offer.release("deal 1 expired", NOW));
   }
 
   @Test
@@ -90,7 +91,8 @@ class OfferTest {
     offer.approve(Percent.of("5"), NOW);
     offer.publish(false, NOW);
     assertFalse(offer.isInCatalogue());
-    assertThrows(StateConflictException.class, () -> offer.reserve(NOW));
+    assertThrows(
+        StateConflictException.class, () -> offer.reserve(NOW, "buyer", () -> "bought in deal 1"));
   }
 
   @Test
