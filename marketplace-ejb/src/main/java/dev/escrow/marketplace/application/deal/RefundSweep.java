@@ -5,7 +5,6 @@ import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
-import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,14 +31,14 @@ public class RefundSweep {
 
   @Inject DealRepository deals;
   @Inject PaymentRepository payments;
-  @Inject PaymentQueue queue;
+  @Inject PaymentWork queue;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
 
   public Outcome expireIfOverdue(long dealId) {
     Deal deal = deals.findForUpdate(dealId).orElseThrow();
     Instant now = clock.instant();
-    if (!deal.status().isOpen() || now.isBefore(deal.dueAt())) {
+    if (!deal.isOverdueAt(now)) {
       return Outcome.ALREADY_CLOSED;
     }
     List<Payment> processing = payments.withStatus(dealId, PaymentStatus.PROCESSING);

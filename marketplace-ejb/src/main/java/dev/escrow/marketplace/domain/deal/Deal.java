@@ -134,6 +134,11 @@ public class Deal implements RecordsHistory {
     return status.isOpen() && moment.isBefore(dueAt);
   }
 
+  /** Whether the deal is still open at this moment but its time to pay is over. */
+  public boolean isOverdueAt(Instant moment) {
+    return status.isOpen() && !moment.isBefore(dueAt);
+  }
+
   /** {@link #isPayableAt} or a conflict saying why not. */
   public void requirePayableAt(Instant moment) {
     if (!status.isOpen()) {
@@ -178,7 +183,7 @@ public class Deal implements RecordsHistory {
     if (!status.isOpen()) {
       throw new StateConflictException("The deal is " + status + ": it cannot expire");
     }
-    if (now.isBefore(dueAt)) {
+    if (!isOverdueAt(now)) {
       throw new StateConflictException("The deal is not due yet");
     }
     String shownBefore = shownStatus();
