@@ -13,11 +13,14 @@ import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
+import dev.escrow.marketplace.domain.payment.Payment;
+import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Buying an offer, and who may see which deal. */
 @Stateless
@@ -28,6 +31,7 @@ public class DealService {
   @Inject DealRepository deals;
   @Inject ClientAccountRepository accounts;
   @Inject History history;
+  @Inject PaymentRepository payments;
   @Inject Clock clock;
 
   /**
@@ -92,5 +96,28 @@ public class DealService {
 
   public List<StatusChange> historyOf(Deal deal) {
     return history.of(StatusChange.Subject.DEAL, deal.id());
+  }
+
+  /** A deal as {@link #deal} finds it, with its payments and history. */
+  public DealDetails details(long dealId, String login) {
+    return detailsOf(List.of(deal(dealId, login)), true).get(0);
+  }
+
+  /**
+   * These deals with their histories (and payments when asked), in one query each however many
+   * deals there are; in the order given.
+   */
+  public List<DealDetails> detailsOf(List<Deal> shown, boolean withPayments) {
+    List<Long> ids = shown.stream().map(Deal::id).toList();
+    Map<Long, List<StatusChange>> histories = history.of(StatusChange.Subject.DEAL, ids);
+    Map<Long, List<Payment>> paid = withPayments ? payments.ofDeals(ids) : Map.of();
+    return shown.stream()
+        .map(
+            d ->
+                new DealDetails(
+                    d,
+                    paid.getOrDefault(d.id(), List.of()),
+                    histories.getOrDefault(d.id(), List.of())))
+        .toList();
   }
 }

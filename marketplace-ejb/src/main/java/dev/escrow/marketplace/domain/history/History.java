@@ -6,7 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -59,6 +62,21 @@ public class History {
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  /** The histories of several subjects of one kind, in one query: by id, each oldest first. */
+  public Map<Long, List<StatusChange>> of(StatusChange.Subject subject, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery(
+            "select c from StatusChange c where c.subject = :s and c.subjectId in :ids"
+                + " order by c.id",
+            StatusChange.class)
+        .setParameter("s", subject.name())
+        .setParameter("ids", ids)
+        .getResultStream()
+        .collect(Collectors.groupingBy(StatusChange::subjectId));
   }
 
   public List<StatusChange> of(StatusChange.Subject subject, long id) {
