@@ -1,31 +1,27 @@
-package dev.escrow.marketplace.domain.offer;
+package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.domain.offer.OfferWritten;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.PostRemove;
-import jakarta.persistence.PostUpdate;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * The catalogue's match counts ({@code X-Total-Count}, the page's paginator), kept for a moment:
  * counting 100 000 active offers costs the database far more than reading a page of them, and every
  * catalogue request asks for the count.
  *
- * <p>A count is exact for what this server changed: any offer written (persisted, updated, removed)
- * moves a generation on once its transaction has ended, and a count is only used while the
- * generation it was read under is still the current one (it was read before the query, so a count
- * can never outlive a commit it did not see). What others wrote straight into the database (a bulk
- * SQL load, another server on the same database) shows after at most {@link #TTL}.
+ * <p>A count is exact for what this server changed: any offer written ({@link OfferWritten})
+ * (persisted, updated, removed) moves a generation on once its transaction has ended, and a count
+ * is only used while the generation it was read under is still the current one (it was read before
+ * the query, so a count can never outlive a commit it did not see). What others wrote straight into
+ * the database (a bulk SQL load, another server on the same database) shows after at most {@link
+ * #TTL}.
  */
 @ApplicationScoped
 public class CatalogueCounts {
@@ -33,8 +29,7 @@ public class CatalogueCounts {
   static final Duration TTL = Duration.ofSeconds(10);
   static final int MAX_ENTRIES = 1_000;
 
-  private static final AtomicLong GENERATION = new AtomicLong();
-  private static final String REGISTERED = CatalogueCounts.class.getName();
+  private final AtomicLong generation = new AtomicLong();
 
   private record Key(String text, Long excludedSeller) {}
 
@@ -48,11 +43,11 @@ public class CatalogueCounts {
         new Key(
             text == null || text.isBlank() ? "" : text.strip().toLowerCase(Locale.ROOT),
             excludedSeller);
-    long generation = GENERATION.get();
+    long current = generation.get();
     long now = System.nanoTime();
     Counted known = counts.get(key);
     if (known != null
-        && known.generation() == generation
+        && known.generation() == current
         && now - known.readAtNanos() < TTL.toNanos()) {
       return known.count();
     }
@@ -60,49 +55,15 @@ public class CatalogueCounts {
     if (counts.size() >= MAX_ENTRIES) {
       counts.clear(); // many different searches: start again rather than grow
     }
-    counts.put(key, new Counted(generation, count, now));
+    counts.put(key, new Counted(current, count, now));
     return count;
   }
 
   /**
-   * The entity listener of {@link Offer}: a written offer outdates every count once its transaction
-   * has ended (at once when there is none).
+   * A written offer outdates every count once its transaction has ended (at once when there is
+   * none), whether it committed or not: a count read meanwhile may have seen it.
    */
-  public static class OfferChanges {
-
-    @PostPersist
-    @PostUpdate
-    @PostRemove
-    void changed(Offer offer) {
-      TransactionSynchronizationRegistry transaction = registry();
-      if (transaction == null || transaction.getTransactionStatus() != Status.STATUS_ACTIVE) {
-        GENERATION.incrementAndGet();
-        return;
-      }
-      if (transaction.getResource(REGISTERED) == null) {
-        transaction.putResource(REGISTERED, Boolean.TRUE);
-        transaction.registerInterposedSynchronization(
-            new Synchronization() {
-              @Override
-              public void beforeCompletion() {
-                // nothing: only the end matters
-              }
-
-              @Override
-              public void afterCompletion(int status) {
-                GENERATION.incrementAndGet();
-              }
-            });
-      }
-    }
-
-    private static TransactionSynchronizationRegistry registry() {
-      try {
-        return (TransactionSynchronizationRegistry)
-            new InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
-      } catch (NamingException notInAServer) {
-        return null;
-      }
-    }
+  void offerWritten(@Observes(during = TransactionPhase.AFTER_COMPLETION) OfferWritten written) {
+    generation.incrementAndGet();
   }
 }

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  */
 @Entity
 @Table(name = "offer")
-@EntityListeners({CatalogueCounts.OfferChanges.class, HistoryListener.class})
+@EntityListeners({OfferWritten.Listener.class, HistoryListener.class})
 public class Offer implements RecordsHistory {
 
   public static final int TITLE_MAX = 200;

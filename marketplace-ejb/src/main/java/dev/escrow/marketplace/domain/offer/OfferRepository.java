@@ -2,7 +2,6 @@ package dev.escrow.marketplace.domain.offer;
 
 import dev.escrow.platform.money.Percent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,8 +18,6 @@ public class OfferRepository {
 
   @PersistenceContext(unitName = "marketplace")
   EntityManager em;
-
-  @Inject CatalogueCounts counts;
 
   public Optional<Offer> findById(long id) {
     return Optional.ofNullable(em.find(Offer.class, id));
@@ -89,14 +86,10 @@ public class OfferRepository {
         .getResultList();
   }
 
-  /** How many offers {@link #catalogue} finds in all (kept a moment: see CatalogueCounts). */
+  /** How many offers {@link #catalogue} finds in all. */
   public long catalogueCount(String text, Long excludedSeller) {
-    return counts.count(
-        text,
-        excludedSeller,
-        () ->
-            catalogueQuery("select count(o) from Offer o", text, excludedSeller, Long.class, "")
-                .getSingleResult());
+    return catalogueQuery("select count(o) from Offer o", text, excludedSeller, Long.class, "")
+        .getSingleResult();
   }
 
   private <T> TypedQuery<T> catalogueQuery(
