@@ -11,7 +11,6 @@ import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.marketplace.infrastructure.bank.BankRefusedException;
-import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,7 +33,7 @@ public class PaymentProcessing {
   @Inject PaymentRepository payments;
   @Inject DealRepository deals;
   @Inject BankClient bank;
-  @Inject PaymentQueue queue;
+  @Inject PaymentWork queue;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
 

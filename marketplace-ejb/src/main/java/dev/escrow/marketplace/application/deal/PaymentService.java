@@ -3,6 +3,7 @@ package dev.escrow.marketplace.application.deal;
 import dev.escrow.marketplace.application.Callers;
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
@@ -16,7 +17,6 @@ import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.marketplace.infrastructure.bank.BankClient;
-import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.ejb.Stateless;
@@ -46,7 +46,7 @@ public class PaymentService {
   @Inject ClientAccountRepository accounts;
   @Inject FeeCache fees;
   @Inject BankClient bank;
-  @Inject PaymentQueue queue;
+  @Inject PaymentWork queue;
   @Inject Clock clock;
 
   public Quote quote(long dealId, String login, long accountId, Money amount) {
