@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.escrow.marketplace.domain.Fixtures;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.user.User;
@@ -19,6 +20,7 @@ import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -251,5 +253,63 @@ class DealTest {
     assertEquals("CHECKED", deal.shownStatus(), "still in progress: nothing new to say");
     deal.expire(due);
     assertEquals("EXPIRED", deal.shownStatus());
+  }
+
+  /** What the aggregate logged and has not written yet: "from>to reason by". */
+  static List<String> logged(dev.escrow.marketplace.domain.history.RecordsHistory aggregate) {
+    return aggregate.statusLog().pending().stream()
+        .map(e -> e.from() + ">" + e.to() + " " + e.reasonText() + " by " + e.actor())
+        .toList();
+  }
+
+  @Test
+  void theDealAndItsOfferLogTheirOwnStatusChanges() {
+    offer.statusLog().drain(StatusChange.Subject.OFFER, offer.id()); // its moderation
+    Deal deal = open();
+    assertEquals(List.of("null>AWAITING_PAYMENT opened by boris"), logged(deal));
+    assertEquals(
+        List.of("ACTIVE>RESERVED bought in deal " + deal.id() + " by boris"),
+        logged(offer),
+        "the deal's id, known once it is stored");
+    deal.statusLog().drain(StatusChange.Subject.DEAL, deal.id());
+    offer.statusLog().drain(StatusChange.Subject.OFFER, offer.id());
+
+    deal.recordPayment(7L, Money.of("300.00"), NOW.plusSeconds(1));
+    deal.recordPayment(8L, Money.of("200.00"), NOW.plusSeconds(2)); // still IN_PROGRESS: no row
+    deal.moveToStage("CHECKED", "admin", NOW.plusSeconds(3));
+    deal.recordPayment(9L, Money.of("500.00"), NOW.plusSeconds(4));
+    assertEquals(
+        List.of(
+            "AWAITING_PAYMENT>IN_PROGRESS payment 7 of 300.00 by system",
+            "IN_PROGRESS>CHECKED set by the administrator by admin",
+            "CHECKED>COMPLETED payment 9 of 500.00 by system"),
+        logged(deal));
+    assertEquals(
+        List.of("RESERVED>SOLD deal " + deal.id() + " paid in full by system"), logged(offer));
+  }
+
+  @Test
+  void anExpiredDealLogsItsDeadlineAndReleasesItsOffer() {
+    Deal deal = open();
+    deal.statusLog().drain(StatusChange.Subject.DEAL, deal.id());
+    offer.statusLog().drain(StatusChange.Subject.OFFER, offer.id());
+    deal.expire(due);
+    assertEquals(
+        List.of("AWAITING_PAYMENT>EXPIRED not paid in full by " + due + " by system"),
+        logged(deal));
+    assertEquals(
+        List.of("RESERVED>ACTIVE deal " + deal.id() + " expired by system"), logged(offer));
+  }
+
+  @Test
+  void payableAndOverdueAreTheTwoSidesOfTheDeadlineWhileOpen() {
+    Deal deal = open();
+    assertTrue(deal.isPayableAt(due.minusNanos(1)));
+    assertFalse(deal.isOverdueAt(due.minusNanos(1)));
+    assertFalse(deal.isPayableAt(due));
+    assertTrue(deal.isOverdueAt(due));
+    deal.expire(due);
+    assertFalse(deal.isPayableAt(NOW), "closed: never payable");
+    assertFalse(deal.isOverdueAt(due), "closed: never overdue again");
   }
 }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.escrow.marketplace.domain.Fixtures;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfferTest {
@@ -122,5 +124,47 @@ class OfferTest {
     assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse("48h"));
     assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse("PT1M0.5S"));
     assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse(null));
+  }
+
+  @Test
+  void theOfferLogsItsOwnStatusChangesWithWhoMadeThem() {
+    Offer offer = offer();
+    offer.reject(" Blurry photos ", NOW);
+    offer.revise("Lamp", "A lamp, sharper", Money.of("100.50"), Duration.ofHours(48), NOW);
+    offer.revise("Lamp", "A lamp, sharper still", Money.of("100.50"), Duration.ofHours(48), NOW);
+    offer.approve(null, NOW);
+    offer.publish(false, NOW); // not a status
+    assertEquals(
+        List.of(
+            "null>PENDING_MODERATION submitted by anna",
+            "PENDING_MODERATION>REJECTED  Blurry photos  by admin",
+            "REJECTED>PENDING_MODERATION revised by anna",
+            "PENDING_MODERATION>ACTIVE approved by admin"),
+        offer.statusLog().pending().stream()
+            .map(e -> e.from() + ">" + e.to() + " " + e.reasonText() + " by " + e.actor())
+            .toList());
+  }
+
+  @Test
+  void anOfferIsVisibleToEverybodyInTheCatalogueAndToItsSellerAlways() {
+    User seller = Fixtures.client("vera");
+    User other = Fixtures.client("gleb");
+    Offer offer =
+        Fixtures.withId(
+            new Offer(
+                seller,
+                "Lamp",
+                "A lamp",
+                Money.of("1.00"),
+                Duration.ofHours(48),
+                Percent.of("5"),
+                NOW));
+    assertTrue(offer.isVisibleTo(seller));
+    assertFalse(offer.isVisibleTo(other), "waiting for moderation");
+    offer.approve(null, NOW);
+    assertTrue(offer.isVisibleTo(other));
+    offer.publish(false, NOW);
+    assertFalse(offer.isVisibleTo(other), "hidden by its seller");
+    assertTrue(offer.isVisibleTo(seller));
   }
 }

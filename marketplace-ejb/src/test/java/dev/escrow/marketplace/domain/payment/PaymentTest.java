@@ -17,6 +17,7 @@ import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -200,5 +201,53 @@ class PaymentTest {
     payment.succeed("carried out by the bank", bankAnswers);
     assertEquals(confirmed, payment.paidAt(), "paidAt, not the bank's answer, decides");
     assertEquals(DealState.COMPLETED, deal.recordPayment(1L, payment.amount(), bankAnswers));
+  }
+
+  static List<String> logged(Payment payment) {
+    return payment.statusLog().pending().stream()
+        .map(e -> e.from() + ">" + e.to() + " " + e.reasonText() + " by " + e.actor())
+        .toList();
+  }
+
+  @Test
+  void aPaymentLogsItsOwnStatusChangesFromTheCodeOn() {
+    Payment payment = start("300.00");
+    assertTrue(payment.statusLog().isEmpty(), "nothing before the bank mailed the code");
+    payment.awaitCode("auth-1", "b***@test.example", NOW.plusSeconds(300));
+    payment.confirm(NOW.plusSeconds(1));
+    payment.succeed("reported by the bank", NOW.plusSeconds(2));
+    payment.refund(NOW.plusSeconds(3));
+    assertEquals(
+        List.of(
+            "null>AWAITING_CONFIRMATION code sent to b***@test.example by boris",
+            "AWAITING_CONFIRMATION>PROCESSING code accepted by boris",
+            "PROCESSING>SUCCEEDED reported by the bank by system",
+            "SUCCEEDED>REFUNDED deal expired: returned to the payer by system"),
+        logged(payment));
+  }
+
+  @Test
+  void eachWayOfFailingNamesItselfInTheHistory() {
+    Payment replaced = start("1.00");
+    replaced.replace(NOW);
+    Payment cancelled = start("1.00");
+    cancelled.cancel(NOW);
+    Payment abandoned = start("1.00");
+    abandoned.abandonWithDeal(due);
+    Payment refused = start("1.00");
+    refused.confirm(NOW);
+    refused.fail("insufficient funds", NOW);
+    assertEquals(List.of("AWAITING_CONFIRMATION>FAILED replaced by boris"), logged(replaced));
+    assertEquals(Payment.REPLACED, replaced.failureReason());
+    assertEquals(List.of("AWAITING_CONFIRMATION>FAILED cancelled by boris"), logged(cancelled));
+    assertEquals(Payment.CANCELLED, cancelled.failureReason());
+    assertEquals(List.of("AWAITING_CONFIRMATION>FAILED deal expired by system"), logged(abandoned));
+    assertEquals(Payment.EXPIRED_BEFORE_CODE, abandoned.failureReason());
+    assertEquals(
+        List.of(
+            "AWAITING_CONFIRMATION>PROCESSING code accepted by boris",
+            "PROCESSING>FAILED insufficient funds by system"),
+        logged(refused));
+    assertThrows(StateConflictException.class, () -> refused.cancel(NOW), "only while waiting");
   }
 }
