@@ -90,8 +90,29 @@ public class OfferService {
     return offers.catalogue(text, excluded, first, size);
   }
 
+  /** A page of the catalogue and how many offers match in all. */
+  public record CataloguePage(List<Offer> offers, long total) {}
+
+  /**
+   * {@link #catalogue} and {@link #catalogueCount} in one call (one transaction, one look-up of the
+   * caller): what the API's catalogue answers on every request.
+   */
+  public CataloguePage cataloguePage(
+      @NotNull String login,
+      String text,
+      boolean othersOnly,
+      @Min(0) int first,
+      @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+    Long excluded = othersOnly ? callers.byLogin(login).id() : null;
+    return new CataloguePage(offers.catalogue(text, excluded, first, size), count(text, excluded));
+  }
+
   public long catalogueCount(@NotNull String login, String text, boolean othersOnly) {
     Long excluded = othersOnly ? callers.byLogin(login).id() : null;
+    return count(text, excluded);
+  }
+
+  private long count(String text, Long excluded) {
     // counting 100 000 offers costs more than reading a page of them: kept a moment
     return counts.count(text, excluded, () -> offers.catalogueCount(text, excluded));
   }
