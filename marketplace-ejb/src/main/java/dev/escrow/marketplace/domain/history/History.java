@@ -53,6 +53,7 @@ public class History {
 
   /** Whether any deal ever had this status (its history names it). */
   public boolean dealsEverHad(String code) {
+    writePending();
     return !em.createQuery(
             "select c.id from StatusChange c where c.subject = :s"
                 + " and (c.toStatus = :code or c.fromStatus = :code)",
@@ -69,6 +70,7 @@ public class History {
     if (ids.isEmpty()) {
       return Map.of();
     }
+    writePending();
     return em.createQuery(
             "select c from StatusChange c where c.subject = :s and c.subjectId in :ids"
                 + " order by c.id",
@@ -80,11 +82,23 @@ public class History {
   }
 
   public List<StatusChange> of(StatusChange.Subject subject, long id) {
+    writePending();
     return em.createQuery(
             "select c from StatusChange c where c.subject = :s and c.subjectId = :id order by c.id",
             StatusChange.class)
         .setParameter("s", subject.name())
         .setParameter("id", id)
         .getResultList();
+  }
+
+  /**
+   * A change made earlier in this transaction is a row only once its aggregate has been flushed,
+   * and a query of the history alone would not flush it (another table): flush first, so that the
+   * history read after a change includes it.
+   */
+  private void writePending() {
+    if (em.isJoinedToTransaction()) {
+      em.flush();
+    }
   }
 }
