@@ -14,9 +14,12 @@ import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import dev.escrow.it.support.Scrape;
 import dev.escrow.it.support.ServerLog;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
@@ -75,9 +78,11 @@ class BankAwayIT extends EarDeployment {
     // The marketplace keeps trying: wait until it has been turned away twice more (its retries come
     // 2 s, 4 s ... apart), not for a fixed 8 s that a loaded machine may not fill.
     int droppedBefore = BankProxy.shared().dropped();
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    while (BankProxy.shared().dropped() < droppedBefore + 2 && System.nanoTime() < until) {
-      Thread.sleep(100);
+    try {
+      Waiting.upTo(Market.PATIENCE, Duration.ofMillis(100))
+          .until(() -> BankProxy.shared().dropped() >= droppedBefore + 2);
+    } catch (ConditionTimeoutException e) {
+      // told by the assertion
     }
     assertTrue(
         BankProxy.shared().dropped() >= droppedBefore + 2,
@@ -188,21 +193,25 @@ class BankAwayIT extends EarDeployment {
               .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
       assertEquals(202, confirmed.status(), confirmed.body());
       // The bank accepts the transfer and queues it; the paused queue keeps it.
-      poison = null;
-      long until = System.currentTimeMillis() + 60_000;
-      while (poison == null && System.currentTimeMillis() < until) {
-        for (ModelNode message :
-            execute(op("list-messages", "jms-queue", "BankTransfers")).asList()) {
-          if (message.has("transferId")) {
-            poison = message.get("JMSMessageID").asString();
-            System.out.println("DLQ poison message taken from BankTransfers: " + message);
-            break;
-          }
-        }
-        if (poison == null) {
-          Thread.sleep(200);
-        }
+      AtomicReference<String> queued = new AtomicReference<>();
+      try {
+        Waiting.upTo(Duration.ofSeconds(60), Duration.ofMillis(200))
+            .until(
+                () -> {
+                  for (ModelNode message :
+                      execute(op("list-messages", "jms-queue", "BankTransfers")).asList()) {
+                    if (message.has("transferId")) {
+                      queued.set(message.get("JMSMessageID").asString());
+                      System.out.println("DLQ poison message taken from BankTransfers: " + message);
+                      return true;
+                    }
+                  }
+                  return false;
+                });
+      } catch (ConditionTimeoutException e) {
+        // told by the assertion
       }
+      poison = queued.get();
       assertNotNull(poison, "the bank queued a transfer message");
       ModelNode move = op("move-message", "jms-queue", "BankTransfers");
       move.get("message-id").set(poison);
@@ -213,20 +222,25 @@ class BankAwayIT extends EarDeployment {
       execute(op("resume", "jms-queue", "BankTransfers"));
     }
 
-    JsonObject dead = null;
-    long deadline = System.nanoTime() + Duration.ofMillis(backOff + 90_000).toNanos();
-    while (dead == null && System.nanoTime() < deadline) {
-      Api.Reply view = Api.admin().get("/api/v1/admin/dead-letters?max=500");
-      assertEquals(200, view.status(), view.body());
-      for (JsonObject letter : view.array().getValuesAs(JsonObject.class)) {
-        if (poison.equals(letter.getString("messageId", null))) {
-          dead = letter;
-        }
-      }
-      if (dead == null) {
-        Thread.sleep(500);
-      }
+    String poisoned = poison;
+    AtomicReference<JsonObject> letterOf = new AtomicReference<>();
+    try {
+      Waiting.upTo(Duration.ofMillis(backOff + 90_000), Duration.ofMillis(500))
+          .until(
+              () -> {
+                Api.Reply view = Api.admin().get("/api/v1/admin/dead-letters?max=500");
+                assertEquals(200, view.status(), view.body());
+                for (JsonObject letter : view.array().getValuesAs(JsonObject.class)) {
+                  if (poisoned.equals(letter.getString("messageId", null))) {
+                    letterOf.set(letter);
+                  }
+                }
+                return letterOf.get() != null;
+              });
+    } catch (ConditionTimeoutException e) {
+      // told by the assertion
     }
+    JsonObject dead = letterOf.get();
     long took = Duration.ofNanos(System.nanoTime() - movedAt).toMillis();
     assertNotNull(dead, "the poison message is in the admin's dead-letter view");
     System.out.printf(

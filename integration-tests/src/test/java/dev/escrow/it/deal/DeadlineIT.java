@@ -11,6 +11,7 @@ import dev.escrow.it.support.BankQueue;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.MarketplaceClock;
 import dev.escrow.it.support.ServerLog;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The timing rule, with real time: deals whose window is one minute (the shortest allowed). A
+ * The timing rule: deals whose window is one minute (the shortest allowed), whose deadline the test
+ * passes by moving the marketplace's clock on ({@link MarketplaceClock}), not by waiting for it. A
  * payment confirmed before the deadline counts even when the bank carries it out after it; an
  * unpaid deal expires and its payments return; nothing is accepted after the deadline.
  *
@@ -71,8 +73,8 @@ class DeadlineIT extends EarDeployment {
           Instant.parse(confirmed.getString("paidAt")).isBefore(dueAt),
           "confirmed before the deadline: " + confirmed + ", due " + dueAt);
 
-      // Waiting for the deadline itself: the server's clock is this machine's.
-      sleepUntil(dueAt.plusSeconds(2));
+      // Past the deadline at once: the marketplace's clock is moved on, not waited for.
+      MarketplaceClock.moveTo(management, dueAt.plusSeconds(2));
       runRefundSweep();
       // The on-time payment is still being carried out (its transfer waits in the paused queue):
       // its deal is not expired.
@@ -94,6 +96,7 @@ class DeadlineIT extends EarDeployment {
       assertEquals("0.00", completed.getString("remainingAmount"));
     } finally {
       BankQueue.resume(management);
+      MarketplaceClock.reset(management);
     }
 
     JsonObject expired = PaymentFlowIT.awaitDeal(late, expiring, "EXPIRED");
@@ -147,12 +150,5 @@ class DeadlineIT extends EarDeployment {
         "/api/v1/admin/jobs/" + job.json().getString("executionId"),
         j -> j.getString("status").equals("COMPLETED"),
         Market.PATIENCE);
-  }
-
-  private static void sleepUntil(Instant moment) throws InterruptedException {
-    long millis = Duration.between(Instant.now(), moment).toMillis();
-    if (millis > 0) {
-      Thread.sleep(millis);
-    }
   }
 }

@@ -11,10 +11,10 @@ import dev.escrow.it.support.Api;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -288,12 +290,18 @@ class PaymentFlowIT extends EarDeployment {
    */
   static void assertCommissionPaid(
       String deal, String commission, String settlement, BigDecimal settlementBefore) {
-    Instant deadline = Instant.now().plus(BANK_TIME);
-    JsonObject view = adminView(deal);
-    while (!"SETTLED".equals(view.getString("payout")) && Instant.now().isBefore(deadline)) {
-      pause();
-      view = adminView(deal);
+    AtomicReference<JsonObject> seen = new AtomicReference<>();
+    try {
+      Waiting.upTo(BANK_TIME, Duration.ofMillis(250))
+          .until(
+              () -> {
+                seen.set(adminView(deal));
+                return "SETTLED".equals(seen.get().getString("payout"));
+              });
+    } catch (ConditionTimeoutException e) {
+      // told by the assertion
     }
+    JsonObject view = seen.get();
     assertEquals("SETTLED", view.getString("payout"), view.toString());
     assertEquals(commission, view.getString("commission"), view.toString());
     Api.Reply operation =
@@ -322,14 +330,6 @@ class PaymentFlowIT extends EarDeployment {
         .orElseThrow(() -> new AssertionError("deal " + deal + " not in the admin's list"));
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   static JsonObject awaitDeal(Person buyer, String deal, String status) {
     return Market.await(
         buyer.api(),
@@ -339,18 +339,19 @@ class PaymentFlowIT extends EarDeployment {
   }
 
   static BigDecimal awaitBalance(String account, String expected) {
-    Instant deadline = Instant.now().plus(BANK_TIME);
-    BigDecimal balance = Market.balance(account);
-    while (balance.compareTo(new BigDecimal(expected)) != 0 && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      balance = Market.balance(account);
+    AtomicReference<BigDecimal> balance = new AtomicReference<>();
+    try {
+      Waiting.upTo(BANK_TIME, Duration.ofMillis(250))
+          .until(
+              () -> {
+                balance.set(Market.balance(account));
+                return balance.get().compareTo(new BigDecimal(expected)) == 0;
+              });
+    } catch (ConditionTimeoutException e) {
+      // told by the assertion
     }
-    assertEquals(new BigDecimal(expected), balance, "balance of " + account);
-    return balance;
+    assertEquals(new BigDecimal(expected), balance.get(), "balance of " + account);
+    return balance.get();
   }
 
   static void setFee(String from, String to, String percent) {

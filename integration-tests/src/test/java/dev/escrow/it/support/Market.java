@@ -9,10 +9,11 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Builds the world a payment test needs through the public APIs only: bank customers with accounts
@@ -179,27 +180,25 @@ public final class Market {
   /** The code the bank mailed to this address for this reference (the payment's key). */
   public static String codeFor(GreenMailExtension mail, String email, String reference) {
     Pattern code = Pattern.compile("Code: (\\d{6})");
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(deadline)) {
-      for (MimeMessage message : mail.getReceivedMessages()) {
-        try {
-          String text = message.getContent().toString();
-          if (recipient(message).equalsIgnoreCase(email)
-              && text.contains("(reference " + reference + ")")) {
-            Matcher found = code.matcher(text);
-            if (found.find()) {
-              return found.group(1);
-            }
-          }
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    try {
+      return Waiting.upTo(PATIENCE, Duration.ofMillis(100))
+          .until(
+              () -> {
+                for (MimeMessage message : mail.getReceivedMessages()) {
+                  String text = message.getContent().toString();
+                  if (recipient(message).equalsIgnoreCase(email)
+                      && text.contains("(reference " + reference + ")")) {
+                    Matcher found = code.matcher(text);
+                    if (found.find()) {
+                      return found.group(1);
+                    }
+                  }
+                }
+                return null;
+              },
+              found -> found != null);
+    } catch (ConditionTimeoutException timedOut) {
+      // told below, with what was mailed
     }
     StringBuilder seen = new StringBuilder();
     for (MimeMessage message : mail.getReceivedMessages()) {
@@ -225,22 +224,21 @@ public final class Market {
   /** Polls until the condition holds on GET path, or fails after the timeout. */
   public static JsonObject await(
       Api api, String path, Predicate<JsonObject> condition, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    JsonObject last = null;
-    while (Instant.now().isBefore(deadline)) {
-      Api.Reply reply = api.get(path);
-      if (reply.status() == 200) {
-        last = reply.json();
-        if (condition.test(last)) {
-          return last;
-        }
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    AtomicReference<JsonObject> last = new AtomicReference<>();
+    try {
+      return Waiting.upTo(timeout, Duration.ofMillis(50))
+          .until(
+              () -> {
+                Api.Reply reply = api.get(path);
+                if (reply.status() == 200) {
+                  last.set(reply.json());
+                  return reply.json();
+                }
+                return null;
+              },
+              json -> json != null && condition.test(json));
+    } catch (ConditionTimeoutException e) {
+      return fail("Condition not met on " + path + " within " + timeout + "; last: " + last.get());
     }
-    return fail("Condition not met on " + path + " within " + timeout + "; last: " + last);
   }
 }

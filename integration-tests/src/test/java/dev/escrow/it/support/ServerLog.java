@@ -5,8 +5,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The managed server's {@code standalone/log/server.log}, read from a mark onwards. */
 public final class ServerLog {
@@ -43,22 +43,20 @@ public final class ServerLog {
    * for up to {@code timeout} (a line is written once its transaction commits); fails without.
    */
   public String awaitLine(String category, String text, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      for (String line : linesSince()) {
-        if (line.contains("[" + category + "]") && line.contains(text)) {
-          return line;
-        }
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("No line of " + category + " with '" + text + "' in " + FILE);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
+    try {
+      return Waiting.upTo(timeout, Duration.ofMillis(200))
+          .until(
+              () -> {
+                for (String line : linesSince()) {
+                  if (line.contains("[" + category + "]") && line.contains(text)) {
+                    return line;
+                  }
+                }
+                return null;
+              },
+              line -> line != null);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("No line of " + category + " with '" + text + "' in " + FILE);
     }
   }
 }

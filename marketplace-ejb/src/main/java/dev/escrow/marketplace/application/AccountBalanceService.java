@@ -1,6 +1,5 @@
 package dev.escrow.marketplace.application;
 
-import dev.escrow.marketplace.application.deal.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;

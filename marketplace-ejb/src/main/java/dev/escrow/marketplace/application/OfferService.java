@@ -1,10 +1,7 @@
 package dev.escrow.marketplace.application;
 
-import dev.escrow.marketplace.domain.history.History;
-import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
-import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.settings.SettingsRepository;
 import dev.escrow.marketplace.domain.user.User;
 import jakarta.ejb.Stateless;
@@ -14,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -30,33 +26,25 @@ public class OfferService {
   @Inject OfferRepository offers;
   @Inject SettingsRepository settings;
   @Inject Clock clock;
-  @Inject History history;
+  @Inject CatalogueCounts counts;
 
   public Offer submitOffer(@NotNull String login, @NotNull @Valid OfferDraft draft) {
     User seller = callers.byLogin(login);
-    Instant now = clock.instant();
-    Offer offer =
-        offers.add(
-            new Offer(
-                seller,
-                draft.title(),
-                draft.description(),
-                draft.price(),
-                draft.paymentWindow(),
-                settings.current().defaultCommissionPercent(),
-                now));
-    history.record(
-        StatusChange.Subject.OFFER, offer.id(), null, offer.status(), now, "submitted", login);
-    return offer;
+    return offers.add(
+        new Offer(
+            seller,
+            draft.title(),
+            draft.description(),
+            draft.price(),
+            draft.paymentWindow(),
+            settings.current().defaultCommissionPercent(),
+            clock.instant()));
   }
 
   public Offer reviseOffer(@NotNull String login, long offerId, @NotNull @Valid OfferDraft draft) {
     Offer offer = ownOffer(login, offerId);
-    OfferStatus before = offer.status();
-    Instant now = clock.instant();
-    offer.revise(draft.title(), draft.description(), draft.price(), draft.paymentWindow(), now);
-    history.record(
-        StatusChange.Subject.OFFER, offer.id(), before, offer.status(), now, "revised", login);
+    offer.revise(
+        draft.title(), draft.description(), draft.price(), draft.paymentWindow(), clock.instant());
     return offer;
   }
 
@@ -84,7 +72,7 @@ public class OfferService {
     User caller = callers.byLogin(login);
     return offers
         .findById(offerId)
-        .filter(o -> o.isInCatalogue() || o.isSoldBy(caller.id()))
+        .filter(o -> o.isVisibleTo(caller))
         .orElseThrow(() -> new UnknownObjectException("Offer"));
   }
 
@@ -102,8 +90,30 @@ public class OfferService {
     return offers.catalogue(text, excluded, first, size);
   }
 
+  /** A page of the catalogue and how many offers match in all. */
+  public record CataloguePage(List<Offer> offers, long total) {}
+
+  /**
+   * {@link #catalogue} and {@link #catalogueCount} in one call (one transaction, one look-up of the
+   * caller): what the API's catalogue answers on every request.
+   */
+  public CataloguePage cataloguePage(
+      @NotNull String login,
+      String text,
+      boolean othersOnly,
+      @Min(0) int first,
+      @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+    Long excluded = othersOnly ? callers.byLogin(login).id() : null;
+    return new CataloguePage(offers.catalogue(text, excluded, first, size), count(text, excluded));
+  }
+
   public long catalogueCount(@NotNull String login, String text, boolean othersOnly) {
     Long excluded = othersOnly ? callers.byLogin(login).id() : null;
-    return offers.catalogueCount(text, excluded);
+    return count(text, excluded);
+  }
+
+  private long count(String text, Long excluded) {
+    // counting 100 000 offers costs more than reading a page of them: kept a moment
+    return counts.count(text, excluded, () -> offers.catalogueCount(text, excluded));
   }
 }

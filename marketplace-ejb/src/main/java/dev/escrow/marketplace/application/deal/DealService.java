@@ -13,12 +13,14 @@ import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
+import dev.escrow.marketplace.domain.payment.Payment;
+import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Buying an offer, and who may see which deal. */
 @Stateless
@@ -29,6 +31,7 @@ public class DealService {
   @Inject DealRepository deals;
   @Inject ClientAccountRepository accounts;
   @Inject History history;
+  @Inject PaymentRepository payments;
   @Inject Clock clock;
 
   /**
@@ -39,30 +42,16 @@ public class DealService {
     User buyer = callers.byLogin(buyerLogin);
     Offer offer =
         offers.findForUpdate(offerId).orElseThrow(() -> new UnknownObjectException("Offer"));
-    if (!offer.isInCatalogue() && !offer.isSoldBy(buyer.id())) {
-      if (offer.status() == OfferStatus.PENDING_MODERATION
-          || offer.status() == OfferStatus.REJECTED) {
-        throw new UnknownObjectException("Offer");
-      }
+    if (!offer.isVisibleTo(buyer)
+        && (offer.status() == OfferStatus.PENDING_MODERATION
+            || offer.status() == OfferStatus.REJECTED)) {
+      throw new UnknownObjectException("Offer");
     }
     List<ClientAccount> payoutAccounts = accounts.ofOwner(offer.seller().id());
     if (payoutAccounts.isEmpty()) {
       throw new StateConflictException("The seller has no settlement account to be paid to yet");
     }
-    Instant now = clock.instant();
-    OfferStatus before = offer.status();
-    Deal deal = deals.add(Deal.open(offer, buyer, payoutAccounts.get(0), now));
-    history.record(
-        StatusChange.Subject.OFFER,
-        offer.id(),
-        before,
-        offer.status(),
-        now,
-        "bought in deal " + deal.id(),
-        buyerLogin);
-    history.record(
-        StatusChange.Subject.DEAL, deal.id(), null, deal.status(), now, "opened", buyerLogin);
-    return deal;
+    return deals.add(Deal.open(offer, buyer, payoutAccounts.get(0), clock.instant()));
   }
 
   /** A deal, to its buyer, its seller or an administrator; to anybody else it does not exist. */
@@ -101,20 +90,34 @@ public class DealService {
       throw new StateConflictException(
           "A system status is set by the marketplace itself, never by hand");
     }
-    String before = deal.shownStatus();
-    deal.moveToStage(to.code());
-    history.record(
-        StatusChange.Subject.DEAL,
-        deal.id(),
-        before,
-        deal.shownStatus(),
-        clock.instant(),
-        "set by the administrator",
-        adminLogin);
+    deal.moveToStage(to.code(), adminLogin, clock.instant());
     return deal;
   }
 
   public List<StatusChange> historyOf(Deal deal) {
     return history.of(StatusChange.Subject.DEAL, deal.id());
+  }
+
+  /** A deal as {@link #deal} finds it, with its payments and history. */
+  public DealDetails details(long dealId, String login) {
+    return detailsOf(List.of(deal(dealId, login)), true).get(0);
+  }
+
+  /**
+   * These deals with their histories (and payments when asked), in one query each however many
+   * deals there are; in the order given.
+   */
+  public List<DealDetails> detailsOf(List<Deal> shown, boolean withPayments) {
+    List<Long> ids = shown.stream().map(Deal::id).toList();
+    Map<Long, List<StatusChange>> histories = history.of(StatusChange.Subject.DEAL, ids);
+    Map<Long, List<Payment>> paid = withPayments ? payments.ofDeals(ids) : Map.of();
+    return shown.stream()
+        .map(
+            d ->
+                new DealDetails(
+                    d,
+                    paid.getOrDefault(d.id(), List.of()),
+                    histories.getOrDefault(d.id(), List.of())))
+        .toList();
   }
 }

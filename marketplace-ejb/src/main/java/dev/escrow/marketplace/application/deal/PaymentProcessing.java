@@ -5,16 +5,12 @@ import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.DealState;
-import dev.escrow.marketplace.domain.history.History;
-import dev.escrow.marketplace.domain.history.StatusChange;
-import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.payment.BankEvent;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.marketplace.infrastructure.bank.BankRefusedException;
-import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,8 +33,7 @@ public class PaymentProcessing {
   @Inject PaymentRepository payments;
   @Inject DealRepository deals;
   @Inject BankClient bank;
-  @Inject PaymentQueue queue;
-  @Inject History history;
+  @Inject PaymentWork queue;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
 
@@ -67,16 +62,7 @@ public class PaymentProcessing {
       deal.bindOperation(accepted.operationKey());
       queue.checkOutcome(paymentId, 0);
     } catch (BankRefusedException refused) {
-      Instant now = clock.instant();
-      payment.fail(refused.getMessage(), now);
-      history.record(
-          StatusChange.Subject.PAYMENT,
-          paymentId,
-          PaymentStatus.PROCESSING,
-          PaymentStatus.FAILED,
-          now,
-          refused.getMessage(),
-          StatusChange.SYSTEM);
+      payment.fail(refused.getMessage(), clock.instant());
       moneyMoved.fire(failed(payment, deal));
     }
   }
@@ -167,15 +153,7 @@ public class PaymentProcessing {
     long paymentId = payment.id();
     Instant now = clock.instant();
     if (state.completed()) {
-      payment.succeed(now);
-      history.record(
-          StatusChange.Subject.PAYMENT,
-          paymentId,
-          PaymentStatus.PROCESSING,
-          PaymentStatus.SUCCEEDED,
-          now,
-          how,
-          StatusChange.SYSTEM);
+      payment.succeed(how, now);
       moneyMoved.fire(
           new MoneyMoved.PaymentSucceeded(
               paymentId,
@@ -185,25 +163,8 @@ public class PaymentProcessing {
               payment.fee(),
               payment.paidAt(),
               now));
-      String before = deal.shownStatus();
-      DealState after = deal.recordPayment(payment.amount(), now);
-      history.record(
-          StatusChange.Subject.DEAL,
-          deal.id(),
-          before,
-          deal.shownStatus(),
-          now,
-          "payment " + paymentId + " of " + payment.amount(),
-          StatusChange.SYSTEM);
+      DealState after = deal.recordPayment(paymentId, payment.amount(), now);
       if (after == DealState.COMPLETED) {
-        history.record(
-            StatusChange.Subject.OFFER,
-            deal.offer().id(),
-            OfferStatus.RESERVED,
-            deal.offer().status(),
-            now,
-            "deal " + deal.id() + " paid in full",
-            StatusChange.SYSTEM);
         queue.payout(deal.id());
         moneyMoved.fire(
             new MoneyMoved.DealCompleted(
@@ -211,14 +172,6 @@ public class PaymentProcessing {
       }
     } else {
       payment.fail(state.failureReason(), now);
-      history.record(
-          StatusChange.Subject.PAYMENT,
-          paymentId,
-          PaymentStatus.PROCESSING,
-          PaymentStatus.FAILED,
-          now,
-          state.failureReason(),
-          StatusChange.SYSTEM);
       moneyMoved.fire(failed(payment, deal));
     }
   }

@@ -3,14 +3,13 @@ package dev.escrow.marketplace.application.deal;
 import dev.escrow.marketplace.application.Callers;
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.fee.FeeCache;
-import dev.escrow.marketplace.domain.history.History;
-import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.idempotency.IdempotentRequest;
 import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.marketplace.domain.payment.Payment;
@@ -18,7 +17,6 @@ import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.marketplace.infrastructure.bank.BankClient;
-import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.ejb.Stateless;
@@ -48,8 +46,7 @@ public class PaymentService {
   @Inject ClientAccountRepository accounts;
   @Inject FeeCache fees;
   @Inject BankClient bank;
-  @Inject PaymentQueue queue;
-  @Inject History history;
+  @Inject PaymentWork queue;
   @Inject Clock clock;
 
   public Quote quote(long dealId, String login, long accountId, Money amount) {
@@ -124,15 +121,7 @@ public class PaymentService {
     ClientAccount account = ownAccount(accountId, buyer);
     Instant now = clock.instant();
     for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
-      waiting.fail(Payment.REPLACED, now);
-      history.record(
-          StatusChange.Subject.PAYMENT,
-          waiting.id(),
-          PaymentStatus.AWAITING_CONFIRMATION,
-          PaymentStatus.FAILED,
-          now,
-          "replaced",
-          login);
+      waiting.replace(now);
     }
     Payment payment =
         payments.add(
@@ -151,14 +140,6 @@ public class PaymentService {
             deal.sellerAccount().number(),
             payment.idempotencyKey());
     payment.awaitCode(code.id(), code.sentTo(), code.expiresAt());
-    history.record(
-        StatusChange.Subject.PAYMENT,
-        payment.id(),
-        null,
-        payment.status(),
-        now,
-        "code sent to " + code.sentTo(),
-        login);
     return payment;
   }
 
@@ -191,14 +172,6 @@ public class PaymentService {
       throw new WrongCodeException(check.attemptsLeft());
     }
     payment.confirm(now);
-    history.record(
-        StatusChange.Subject.PAYMENT,
-        payment.id(),
-        PaymentStatus.AWAITING_CONFIRMATION,
-        PaymentStatus.PROCESSING,
-        now,
-        "code accepted",
-        login);
     queue.submit(payment.id(), 0);
     return payment;
   }
@@ -221,16 +194,7 @@ public class PaymentService {
       throw new StateConflictException(
           "The payment is " + payment.status() + ": nothing to cancel");
     }
-    Instant now = clock.instant();
-    payment.fail(Payment.CANCELLED, now);
-    history.record(
-        StatusChange.Subject.PAYMENT,
-        payment.id(),
-        PaymentStatus.AWAITING_CONFIRMATION,
-        PaymentStatus.FAILED,
-        now,
-        "cancelled",
-        login);
+    payment.cancel(clock.instant());
     return payment;
   }
 

@@ -3,8 +3,6 @@ package dev.escrow.marketplace.application.deal;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.Payout;
-import dev.escrow.marketplace.domain.history.History;
-import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
@@ -36,7 +34,6 @@ public class Payouts {
   @Inject PaymentRepository payments;
   @Inject SettingsRepository settings;
   @Inject BankClient bank;
-  @Inject History history;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
 
@@ -73,14 +70,6 @@ public class Payouts {
         payment.refund(now);
         returned++;
         total = total.plus(payment.total());
-        history.record(
-            StatusChange.Subject.PAYMENT,
-            payment.id(),
-            PaymentStatus.SUCCEEDED,
-            PaymentStatus.REFUNDED,
-            now,
-            "deal expired: returned to the payer",
-            StatusChange.SYSTEM);
       }
       moneyMoved.fire(
           new MoneyMoved.OperationReversed(dealId, deal.operationKey(), returned, total));

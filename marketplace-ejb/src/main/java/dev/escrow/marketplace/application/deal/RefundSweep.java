@@ -2,13 +2,9 @@ package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
-import dev.escrow.marketplace.domain.history.History;
-import dev.escrow.marketplace.domain.history.StatusChange;
-import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
-import dev.escrow.marketplace.infrastructure.messaging.PaymentQueue;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,15 +31,14 @@ public class RefundSweep {
 
   @Inject DealRepository deals;
   @Inject PaymentRepository payments;
-  @Inject PaymentQueue queue;
-  @Inject History history;
+  @Inject PaymentWork queue;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
 
   public Outcome expireIfOverdue(long dealId) {
     Deal deal = deals.findForUpdate(dealId).orElseThrow();
     Instant now = clock.instant();
-    if (!deal.status().isOpen() || now.isBefore(deal.dueAt())) {
+    if (!deal.isOverdueAt(now)) {
       return Outcome.ALREADY_CLOSED;
     }
     List<Payment> processing = payments.withStatus(dealId, PaymentStatus.PROCESSING);
@@ -52,36 +47,11 @@ public class RefundSweep {
       return Outcome.WAITING_FOR_BANK;
     }
     for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
-      waiting.fail("The deal expired before the code was entered", now);
-      history.record(
-          StatusChange.Subject.PAYMENT,
-          waiting.id(),
-          PaymentStatus.AWAITING_CONFIRMATION,
-          PaymentStatus.FAILED,
-          now,
-          "deal expired",
-          StatusChange.SYSTEM);
+      waiting.abandonWithDeal(now);
     }
-    String before = deal.shownStatus();
     deal.expire(now);
-    history.record(
-        StatusChange.Subject.DEAL,
-        dealId,
-        before,
-        deal.shownStatus(),
-        now,
-        "not paid in full by " + deal.dueAt(),
-        StatusChange.SYSTEM);
     moneyMoved.fire(
         new MoneyMoved.DealExpired(dealId, deal.operationKey(), deal.price(), deal.paidAmount()));
-    history.record(
-        StatusChange.Subject.OFFER,
-        deal.offer().id(),
-        OfferStatus.RESERVED,
-        deal.offer().status(),
-        now,
-        "deal " + dealId + " expired",
-        StatusChange.SYSTEM);
     queue.payout(dealId);
     return Outcome.EXPIRED;
   }

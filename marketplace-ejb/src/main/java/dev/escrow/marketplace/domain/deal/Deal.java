@@ -2,12 +2,17 @@ package dev.escrow.marketplace.domain.deal;
 
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.history.HistoryListener;
+import dev.escrow.marketplace.domain.history.RecordsHistory;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.history.StatusLog;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,6 +22,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,7 +33,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "deal")
-public class Deal {
+@EntityListeners(HistoryListener.class)
+public class Deal implements RecordsHistory {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -84,6 +91,8 @@ public class Deal {
 
   @Version private long version;
 
+  @Transient private final StatusLog statusLog = new StatusLog();
+
   protected Deal() {}
 
   private Deal(Offer offer, User buyer, ClientAccount sellerAccount, Instant now) {
@@ -96,6 +105,7 @@ public class Deal {
     this.status = DealState.AWAITING_PAYMENT;
     this.createdAt = now;
     this.dueAt = now.plus(offer.paymentWindow());
+    statusLog.add(null, status, now, "opened", buyer.login());
   }
 
   /** "Buy": the offer is reserved for this buyer until the deal closes. */
@@ -107,26 +117,43 @@ public class Deal {
     if (!sellerAccount.belongsTo(offer.seller().id())) {
       throw new IllegalArgumentException("The payout account must be the seller's");
     }
-    offer.reserve(now);
-    return new Deal(offer, buyer, sellerAccount, now);
+    Deal deal = new Deal(offer, buyer, sellerAccount, now);
+    offer.reserve(now, buyer.login(), () -> "bought in deal " + deal.id());
+    return deal;
   }
 
   public Money remaining() {
     return price.minus(paidAmount);
   }
 
-  /** A payment may be started or confirmed only while the deal is open and not yet due. */
+  /**
+   * Whether a payment may be started or confirmed at this moment: while the deal is open and not
+   * yet due. The one rule for the pages, the API and the payments.
+   */
+  public boolean isPayableAt(Instant moment) {
+    return status.isOpen() && moment.isBefore(dueAt);
+  }
+
+  /** Whether the deal is still open at this moment but its time to pay is over. */
+  public boolean isOverdueAt(Instant moment) {
+    return status.isOpen() && !moment.isBefore(dueAt);
+  }
+
+  /** {@link #isPayableAt} or a conflict saying why not. */
   public void requirePayableAt(Instant moment) {
     if (!status.isOpen()) {
       throw new StateConflictException("The deal is " + status + ": it takes no more payments");
     }
-    if (!moment.isBefore(dueAt)) {
+    if (!isPayableAt(moment)) {
       throw new StateConflictException("The time to pay this deal is over");
     }
   }
 
-  /** The bank carried out a payment: the deal is partly paid, or paid in full and closes. */
-  public DealState recordPayment(Money amount, Instant now) {
+  /**
+   * The bank carried out payment {@code paymentId}: the deal is partly paid, or paid in full and
+   * closes.
+   */
+  public DealState recordPayment(long paymentId, Money amount, Instant now) {
     if (!status.isOpen()) {
       throw new StateConflictException("The deal is " + status + ": it cannot take a payment");
     }
@@ -134,18 +161,20 @@ public class Deal {
       throw new StateConflictException("The payment is more than what remains to pay");
     }
     paidAmount = paidAmount.plus(amount);
+    String shownBefore = shownStatus();
     DealState before = status;
     if (remaining().isZero()) {
       status = DealState.COMPLETED;
       payout = Payout.SETTLE_DUE;
       closedAt = now;
-      offer.markSold(now);
+      offer.markSold("deal " + id + " paid in full", now);
     } else {
       status = DealState.IN_PROGRESS;
     }
     if (status != before) {
       stage = null;
     }
+    record(shownBefore, now, "payment " + paymentId + " of " + amount, StatusChange.SYSTEM);
     return status;
   }
 
@@ -154,14 +183,21 @@ public class Deal {
     if (!status.isOpen()) {
       throw new StateConflictException("The deal is " + status + ": it cannot expire");
     }
-    if (now.isBefore(dueAt)) {
+    if (!isOverdueAt(now)) {
       throw new StateConflictException("The deal is not due yet");
     }
+    String shownBefore = shownStatus();
     status = DealState.EXPIRED;
     stage = null;
     payout = operationKey == null ? Payout.REVERSED : Payout.REVERSE_DUE;
     closedAt = now;
-    offer.release(now);
+    record(shownBefore, now, "not paid in full by " + dueAt, StatusChange.SYSTEM);
+    offer.release("deal " + id + " expired", now);
+  }
+
+  /** The shown status changed from {@code shownBefore}: the deal's history says so. */
+  private void record(String shownBefore, Instant now, String why, String actor) {
+    statusLog.add(shownBefore, shownStatus(), now, () -> why, actor);
   }
 
   /**
@@ -169,7 +205,7 @@ public class Deal {
    * a label beside the system status: it changes neither what may be paid nor the deadline, and the
    * marketplace's next change of the system status (paid in full, expired) replaces it.
    */
-  public void moveToStage(String stageCode) {
+  public void moveToStage(String stageCode, String adminLogin, Instant now) {
     Objects.requireNonNull(stageCode, "stage");
     if (isSystemStatus(stageCode)) {
       throw new StateConflictException(
@@ -178,7 +214,9 @@ public class Deal {
     if (stageCode.equals(stage)) {
       throw new StateConflictException("The deal already has this status");
     }
+    String shownBefore = shownStatus();
     stage = stageCode;
+    record(shownBefore, now, "set by the administrator", adminLogin);
   }
 
   private static boolean isSystemStatus(String code) {
@@ -231,6 +269,17 @@ public class Deal {
     return buyer.id() == userId;
   }
 
+  @Override
+  public StatusChange.Subject historySubject() {
+    return StatusChange.Subject.DEAL;
+  }
+
+  @Override
+  public StatusLog statusLog() {
+    return statusLog;
+  }
+
+  @Override
   public Long id() {
     return id;
   }

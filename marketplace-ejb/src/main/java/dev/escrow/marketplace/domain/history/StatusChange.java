@@ -66,6 +66,14 @@ public class StatusChange {
     this.actor = actor;
   }
 
+  public String subject() {
+    return subject;
+  }
+
+  public long subjectId() {
+    return subjectId;
+  }
+
   public String fromStatus() {
     return fromStatus;
   }

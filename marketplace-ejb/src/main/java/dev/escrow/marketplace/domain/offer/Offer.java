@@ -1,6 +1,10 @@
 package dev.escrow.marketplace.domain.offer;
 
 import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.marketplace.domain.history.HistoryListener;
+import dev.escrow.marketplace.domain.history.RecordsHistory;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.history.StatusLog;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
@@ -15,10 +19,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A seller's offer. It carries the marketplace's commission from its creation (the default at that
@@ -28,8 +34,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "offer")
-@EntityListeners(CatalogueCounts.OfferChanges.class)
-public class Offer {
+@EntityListeners({OfferWritten.Listener.class, HistoryListener.class})
+public class Offer implements RecordsHistory {
 
   public static final int TITLE_MAX = 200;
   public static final int DESCRIPTION_MAX = 5000;
@@ -76,6 +82,8 @@ public class Offer {
 
   @Version private long version;
 
+  @Transient private final StatusLog statusLog = new StatusLog();
+
   protected Offer() {}
 
   /** A new offer, waiting for moderation, at the commission that is the default now. */
@@ -93,6 +101,7 @@ public class Offer {
     this.status = OfferStatus.PENDING_MODERATION;
     this.createdAt = Objects.requireNonNull(now, "now");
     this.updatedAt = now;
+    statusLog.add(null, status, now, "submitted", seller.login());
   }
 
   private void describe(String title, String description, Money price, Duration window) {
@@ -124,9 +133,8 @@ public class Offer {
       throw new StateConflictException("An offer with an open or finished deal cannot be edited");
     }
     describe(title, description, price, paymentWindow);
-    status = OfferStatus.PENDING_MODERATION;
+    moveTo(OfferStatus.PENDING_MODERATION, now, "revised", seller.login());
     rejectionReason = null;
-    updatedAt = now;
   }
 
   /**
@@ -138,17 +146,15 @@ public class Offer {
     if (commission != null) {
       this.commissionPercent = commission;
     }
-    this.status = OfferStatus.ACTIVE;
+    moveTo(OfferStatus.ACTIVE, now, "approved", User.ADMIN_LOGIN);
     this.rejectionReason = null;
-    this.updatedAt = now;
   }
 
   /** The administrator refuses the offer, telling the seller why. */
   public void reject(String reason, Instant now) {
     requireStatus(OfferStatus.PENDING_MODERATION, "Only an offer waiting for moderation");
     this.rejectionReason = requireText(reason, "reason", REASON_MAX);
-    this.status = OfferStatus.REJECTED;
-    this.updatedAt = now;
+    moveTo(OfferStatus.REJECTED, now, reason, User.ADMIN_LOGIN);
   }
 
   /** The seller shows or hides the offer in the catalogue (moderation is not affected). */
@@ -157,27 +163,38 @@ public class Offer {
     this.updatedAt = now;
   }
 
-  /** A deal was opened on the offer: nobody else can buy it meanwhile. */
-  public void reserve(Instant now) {
+  /**
+   * A deal was opened on the offer by this buyer: nobody else can buy it meanwhile. {@code why}
+   * names the deal, which has its id only once stored.
+   */
+  public void reserve(Instant now, String buyerLogin, Supplier<String> why) {
     requireStatus(OfferStatus.ACTIVE, "Only an active offer");
     if (!published) {
       throw new StateConflictException("A hidden offer cannot be bought");
     }
-    status = OfferStatus.RESERVED;
-    updatedAt = now;
+    moveTo(OfferStatus.RESERVED, now, why, buyerLogin);
   }
 
   /** The deal on the offer was paid in full. */
-  public void markSold(Instant now) {
+  public void markSold(String why, Instant now) {
     requireStatus(OfferStatus.RESERVED, "Only a reserved offer");
-    status = OfferStatus.SOLD;
-    updatedAt = now;
+    moveTo(OfferStatus.SOLD, now, why, StatusChange.SYSTEM);
   }
 
   /** The deal on the offer expired: the offer is for sale again. */
-  public void release(Instant now) {
+  public void release(String why, Instant now) {
     requireStatus(OfferStatus.RESERVED, "Only a reserved offer");
-    status = OfferStatus.ACTIVE;
+    moveTo(OfferStatus.ACTIVE, now, why, StatusChange.SYSTEM);
+  }
+
+  private void moveTo(OfferStatus next, Instant now, String why, String actor) {
+    moveTo(next, now, () -> why, actor);
+  }
+
+  /** The one place the status changes: the change goes to the offer's history. */
+  private void moveTo(OfferStatus next, Instant now, Supplier<String> why, String actor) {
+    statusLog.add(status.name(), next.name(), now, why, actor);
+    status = next;
     updatedAt = now;
   }
 
@@ -193,10 +210,29 @@ public class Offer {
     return status == OfferStatus.ACTIVE && published;
   }
 
+  /**
+   * Whether this user may see the offer: everybody when it is in the catalogue, its seller in any
+   * state.
+   */
+  public boolean isVisibleTo(User user) {
+    return isInCatalogue() || isSoldBy(user.id());
+  }
+
+  @Override
+  public StatusChange.Subject historySubject() {
+    return StatusChange.Subject.OFFER;
+  }
+
+  @Override
+  public StatusLog statusLog() {
+    return statusLog;
+  }
+
   public boolean isSoldBy(long userId) {
     return seller.id() == userId;
   }
 
+  @Override
   public Long id() {
     return id;
   }

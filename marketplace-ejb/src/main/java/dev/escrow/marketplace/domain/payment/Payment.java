@@ -3,11 +3,16 @@ package dev.escrow.marketplace.domain.payment;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.deal.Deal;
+import dev.escrow.marketplace.domain.history.HistoryListener;
+import dev.escrow.marketplace.domain.history.RecordsHistory;
+import dev.escrow.marketplace.domain.history.StatusChange;
+import dev.escrow.marketplace.domain.history.StatusLog;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,6 +22,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,7 +35,8 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "payment")
-public class Payment {
+@EntityListeners(HistoryListener.class)
+public class Payment implements RecordsHistory {
 
   /** The failure reason of a payment a newer one replaced before its code was entered. */
   public static final String REPLACED = "Replaced by a newer payment";
@@ -95,6 +102,8 @@ public class Payment {
 
   @Version private long version;
 
+  @Transient private final StatusLog statusLog = new StatusLog();
+
   protected Payment() {}
 
   private Payment(
@@ -138,18 +147,22 @@ public class Payment {
     return new Payment(deal, payer, account, amount, feePercent, now);
   }
 
-  /** The bank mailed the payer a code for exactly this payment. */
+  /**
+   * The bank mailed the payer a code for exactly this payment: the payment's history begins here
+   * (it names where the code went).
+   */
   public void awaitCode(String authorizationId, String sentTo, Instant expiresAt) {
     this.bankAuthorizationId = authorizationId;
     this.confirmationSentTo = sentTo;
     this.confirmationExpiresAt = expiresAt;
+    statusLog.add(null, status, createdAt, "code sent to " + sentTo, payer.login());
   }
 
   /** The bank accepted the payer's code: from now on the payment is being processed. */
   public void confirm(Instant now) {
     requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
     deal.requirePayableAt(now);
-    status = PaymentStatus.PROCESSING;
+    moveTo(PaymentStatus.PROCESSING, now, "code accepted", payer.login());
     paidAt = now;
   }
 
@@ -161,17 +174,44 @@ public class Payment {
     }
   }
 
-  public void succeed(Instant now) {
+  /** The bank carried the payment out; {@code how} says how the marketplace learnt it. */
+  public void succeed(String how, Instant now) {
     requireStatus(PaymentStatus.PROCESSING);
-    status = PaymentStatus.SUCCEEDED;
+    moveTo(PaymentStatus.SUCCEEDED, now, how, StatusChange.SYSTEM);
     resolvedAt = now;
   }
 
+  /** The bank refused or failed the payment, for this reason. */
   public void fail(String reason, Instant now) {
+    fail(reason, reason, StatusChange.SYSTEM, now);
+  }
+
+  /** A newer payment of the same deal replaces this one, still waiting for its code. */
+  public void replace(Instant now) {
+    requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    fail(REPLACED, "replaced", payer.login(), now);
+  }
+
+  /** The payer gives this payment up before entering its code. */
+  public void cancel(Instant now) {
+    requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    fail(CANCELLED, "cancelled", payer.login(), now);
+  }
+
+  /** The deal expired while this payment was still waiting for its code. */
+  public void abandonWithDeal(Instant now) {
+    requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    fail(EXPIRED_BEFORE_CODE, "deal expired", StatusChange.SYSTEM, now);
+  }
+
+  /** The failure reason of a payment whose deal expired before its code was entered. */
+  public static final String EXPIRED_BEFORE_CODE = "The deal expired before the code was entered";
+
+  private void fail(String reason, String why, String actor, Instant now) {
     if (status.isFinal()) {
       throw new StateConflictException("The payment is already " + status);
     }
-    status = PaymentStatus.FAILED;
+    moveTo(PaymentStatus.FAILED, now, why, actor);
     failureReason = reason;
     resolvedAt = now;
   }
@@ -179,17 +219,19 @@ public class Payment {
   /** The deal expired and the bank returned this payment to its payer. */
   public void refund(Instant now) {
     requireStatus(PaymentStatus.SUCCEEDED);
-    status = PaymentStatus.REFUNDED;
+    moveTo(PaymentStatus.REFUNDED, now, "deal expired: returned to the payer", StatusChange.SYSTEM);
     resolvedAt = now;
+  }
+
+  /** The one place the status changes: the change goes to the payment's history. */
+  private void moveTo(PaymentStatus next, Instant now, String why, String actor) {
+    statusLog.add(status, next, now, why, actor);
+    status = next;
   }
 
   /** Given up before its code was entered (replaced or cancelled): nothing was ever taken. */
   public static boolean isCancellation(String failureReason) {
     return REPLACED.equals(failureReason) || CANCELLED.equals(failureReason);
-  }
-
-  public boolean isOnTime() {
-    return paidAt != null && paidAt.isBefore(deal.dueAt());
   }
 
   private void requireStatus(PaymentStatus expected) {
@@ -198,6 +240,17 @@ public class Payment {
     }
   }
 
+  @Override
+  public StatusChange.Subject historySubject() {
+    return StatusChange.Subject.PAYMENT;
+  }
+
+  @Override
+  public StatusLog statusLog() {
+    return statusLog;
+  }
+
+  @Override
   public Long id() {
     return id;
   }

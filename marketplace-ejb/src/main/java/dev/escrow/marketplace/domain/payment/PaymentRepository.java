@@ -7,8 +7,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Payments by id, by deal, and those the background work still has to resolve. */
 @ApplicationScoped
@@ -40,6 +43,18 @@ public class PaymentRepository {
     }
     em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
     return Optional.of(found);
+  }
+
+  /** The payments of these deals, in one query: by deal id, each oldest first. */
+  public Map<Long, List<Payment>> ofDeals(Collection<Long> dealIds) {
+    if (dealIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery(
+            "select p from Payment p where p.deal.id in :d order by p.id", Payment.class)
+        .setParameter("d", dealIds)
+        .getResultStream()
+        .collect(Collectors.groupingBy(p -> p.deal().id()));
   }
 
   public List<Payment> ofDeal(long dealId) {

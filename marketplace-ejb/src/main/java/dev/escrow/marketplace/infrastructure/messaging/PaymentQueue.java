@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.messaging;
 
+import dev.escrow.marketplace.application.deal.PaymentWork;
 import dev.escrow.marketplace.infrastructure.bank.BankCallbackSecret;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import jakarta.jms.Queue;
  * committed. Retries back off: the n-th attempt waits min(2^n, 60) seconds.
  */
 @ApplicationScoped
-public class PaymentQueue {
+public class PaymentQueue implements PaymentWork {
 
   public static final String KIND = "kind";
   public static final String SUBMIT = "SUBMIT";
@@ -35,11 +36,13 @@ public class PaymentQueue {
   Queue outcomes;
 
   /** Submit a confirmed payment to the bank. */
+  @Override
   public void submit(long paymentId, int attempt) {
     send(payments, SUBMIT, paymentId, attempt);
   }
 
   /** Ask the bank how the payment's transfer ended, after a growing delay (the bank was away). */
+  @Override
   public void checkOutcome(long paymentId, int attempt) {
     send(outcomes, OUTCOME, paymentId, attempt);
   }
@@ -57,6 +60,7 @@ public class PaymentQueue {
   }
 
   /** Settle or return a closed deal's money. */
+  @Override
   public void payout(long dealId) {
     send(outcomes, PAYOUT, dealId, 0);
   }

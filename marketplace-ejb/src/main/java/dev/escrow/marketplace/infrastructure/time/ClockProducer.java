@@ -11,6 +11,6 @@ public class ClockProducer {
   @Produces
   @ApplicationScoped
   Clock clock() {
-    return Clock.systemUTC();
+    return new MovableClock(Clock.systemUTC());
   }
 }

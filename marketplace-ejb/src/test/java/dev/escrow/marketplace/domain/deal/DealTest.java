@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.escrow.marketplace.domain.Fixtures;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
+import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.user.User;
@@ -19,6 +20,7 @@ import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +78,7 @@ class DealTest {
   void partPaymentsMakeItInProgressAndThePaymentThatCompletesThePriceClosesIt() {
     Deal deal = open();
     Instant first = NOW.plus(Duration.ofHours(1));
-    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(Money.of("300.00"), first));
+    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(1L, Money.of("300.00"), first));
     assertEquals(DealState.IN_PROGRESS, deal.status());
     assertEquals(Money.of("300.00"), deal.paidAmount());
     assertEquals(Money.of("700.00"), deal.remaining());
@@ -84,11 +86,11 @@ class DealTest {
     assertNull(deal.closedAt());
     assertEquals(OfferStatus.RESERVED, offer.status());
 
-    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(Money.of("699.99"), first));
+    assertEquals(DealState.IN_PROGRESS, deal.recordPayment(1L, Money.of("699.99"), first));
     assertEquals(Money.of("0.01"), deal.remaining());
 
     Instant last = NOW.plus(Duration.ofHours(2));
-    assertEquals(DealState.COMPLETED, deal.recordPayment(Money.of("0.01"), last));
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, Money.of("0.01"), last));
     assertEquals(Money.of("1000.00"), deal.paidAmount());
     assertEquals(Money.ZERO, deal.remaining());
     assertEquals(Payout.SETTLE_DUE, deal.payout());
@@ -99,17 +101,19 @@ class DealTest {
   @Test
   void onePaymentOfThePriceCompletesAnAwaitingDeal() {
     Deal deal = open();
-    assertEquals(DealState.COMPLETED, deal.recordPayment(Money.of("1000.00"), NOW));
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, Money.of("1000.00"), NOW));
     assertEquals(Payout.SETTLE_DUE, deal.payout());
   }
 
   @Test
   void moreThanRemainsIsRefusedAndChangesNothing() {
     Deal deal = open();
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("1000.01"), NOW));
+    assertThrows(
+        StateConflictException.class, () -> deal.recordPayment(1L, Money.of("1000.01"), NOW));
     assertEquals(DealState.AWAITING_PAYMENT, deal.status());
-    deal.recordPayment(Money.of("300.00"), NOW);
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("700.01"), NOW));
+    deal.recordPayment(1L, Money.of("300.00"), NOW);
+    assertThrows(
+        StateConflictException.class, () -> deal.recordPayment(1L, Money.of("700.01"), NOW));
     assertEquals(DealState.IN_PROGRESS, deal.status());
     assertEquals(Money.of("300.00"), deal.paidAmount());
   }
@@ -117,9 +121,9 @@ class DealTest {
   @Test
   void aClosedDealTakesNoPaymentAndCannotExpire() {
     Deal deal = open();
-    deal.recordPayment(Money.of("1000.00"), NOW);
+    deal.recordPayment(1L, Money.of("1000.00"), NOW);
     assertThrows(StateConflictException.class, () -> deal.requirePayableAt(NOW));
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("0.01"), NOW));
+    assertThrows(StateConflictException.class, () -> deal.recordPayment(1L, Money.of("0.01"), NOW));
     assertThrows(StateConflictException.class, () -> deal.expire(due));
     assertEquals(DealState.COMPLETED, deal.status());
     assertEquals(Money.of("1000.00"), deal.paidAmount());
@@ -151,14 +155,15 @@ class DealTest {
     assertTrue(offer.isInCatalogue());
     assertThrows(StateConflictException.class, () -> deal.expire(late));
     assertThrows(StateConflictException.class, () -> deal.requirePayableAt(late));
-    assertThrows(StateConflictException.class, () -> deal.recordPayment(Money.of("1.00"), late));
+    assertThrows(
+        StateConflictException.class, () -> deal.recordPayment(1L, Money.of("1.00"), late));
   }
 
   @Test
   void aPartlyPaidDealExpiresAndAsksForTheMoneyBack() {
     Deal deal = open();
     deal.bindOperation("op-1");
-    deal.recordPayment(Money.of("300.00"), NOW);
+    deal.recordPayment(1L, Money.of("300.00"), NOW);
     deal.expire(due);
     assertEquals(DealState.EXPIRED, deal.status());
     assertEquals(Payout.REVERSE_DUE, deal.payout());
@@ -175,7 +180,7 @@ class DealTest {
     // The on-time rule is the payment's (paidAt before dueAt): the deal does not check it again.
     Deal deal = open();
     Instant bankAnswers = due.plus(Duration.ofMinutes(10));
-    assertEquals(DealState.COMPLETED, deal.recordPayment(Money.of("1000.00"), bankAnswers));
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, Money.of("1000.00"), bankAnswers));
     assertEquals(bankAnswers, deal.closedAt());
   }
 
@@ -183,7 +188,7 @@ class DealTest {
   void aCompletedDealIsSettledOnceAndAnOpenOneHasNothingToPayOut() {
     Deal deal = open();
     assertThrows(IllegalStateException.class, deal::payoutDone);
-    deal.recordPayment(Money.of("1000.00"), NOW);
+    deal.recordPayment(1L, Money.of("1000.00"), NOW);
     deal.payoutDone();
     assertEquals(Payout.SETTLED, deal.payout());
     deal.payoutDone();
@@ -221,20 +226,20 @@ class DealTest {
   @Test
   void anAddedStatusIsALabelThatNeverChangesTheMoneyAndTheNextSystemChangeReplaces() {
     Deal deal = open();
-    deal.moveToStage("SHIPPED");
+    deal.moveToStage("SHIPPED", "admin", NOW);
     assertEquals("SHIPPED", deal.shownStatus());
     assertEquals(DealState.AWAITING_PAYMENT, deal.status());
     assertEquals(Payout.NONE, deal.payout());
     assertDoesNotThrow(() -> deal.requirePayableAt(NOW.plusSeconds(1)));
-    assertThrows(StateConflictException.class, () -> deal.moveToStage("SHIPPED"));
-    assertThrows(StateConflictException.class, () -> deal.moveToStage("COMPLETED"));
+    assertThrows(StateConflictException.class, () -> deal.moveToStage("SHIPPED", "admin", NOW));
+    assertThrows(StateConflictException.class, () -> deal.moveToStage("COMPLETED", "admin", NOW));
     assertEquals("SHIPPED", deal.shownStatus());
 
-    deal.recordPayment(Money.of("1000.00"), NOW.plusSeconds(2));
+    deal.recordPayment(1L, Money.of("1000.00"), NOW.plusSeconds(2));
     assertEquals(DealState.COMPLETED, deal.status());
     assertNull(deal.stage(), "paid in full is news: it replaces the label");
     assertEquals("COMPLETED", deal.shownStatus());
-    deal.moveToStage("DELIVERED");
+    deal.moveToStage("DELIVERED", "admin", NOW);
     assertEquals("DELIVERED", deal.shownStatus());
     assertThrows(StateConflictException.class, () -> deal.requirePayableAt(NOW.plusSeconds(3)));
   }
@@ -242,11 +247,69 @@ class DealTest {
   @Test
   void aPartPaymentKeepsTheLabelAndExpiryReplacesIt() {
     Deal deal = open();
-    deal.recordPayment(Money.of("100.00"), NOW.plusSeconds(1));
-    deal.moveToStage("CHECKED");
-    deal.recordPayment(Money.of("100.00"), NOW.plusSeconds(2));
+    deal.recordPayment(1L, Money.of("100.00"), NOW.plusSeconds(1));
+    deal.moveToStage("CHECKED", "admin", NOW);
+    deal.recordPayment(1L, Money.of("100.00"), NOW.plusSeconds(2));
     assertEquals("CHECKED", deal.shownStatus(), "still in progress: nothing new to say");
     deal.expire(due);
     assertEquals("EXPIRED", deal.shownStatus());
+  }
+
+  /** What the aggregate logged and has not written yet: "from>to reason by". */
+  static List<String> logged(dev.escrow.marketplace.domain.history.RecordsHistory aggregate) {
+    return aggregate.statusLog().pending().stream()
+        .map(e -> e.from() + ">" + e.to() + " " + e.reasonText() + " by " + e.actor())
+        .toList();
+  }
+
+  @Test
+  void theDealAndItsOfferLogTheirOwnStatusChanges() {
+    offer.statusLog().drain(StatusChange.Subject.OFFER, offer.id()); // its moderation
+    Deal deal = open();
+    assertEquals(List.of("null>AWAITING_PAYMENT opened by boris"), logged(deal));
+    assertEquals(
+        List.of("ACTIVE>RESERVED bought in deal " + deal.id() + " by boris"),
+        logged(offer),
+        "the deal's id, known once it is stored");
+    deal.statusLog().drain(StatusChange.Subject.DEAL, deal.id());
+    offer.statusLog().drain(StatusChange.Subject.OFFER, offer.id());
+
+    deal.recordPayment(7L, Money.of("300.00"), NOW.plusSeconds(1));
+    deal.recordPayment(8L, Money.of("200.00"), NOW.plusSeconds(2)); // still IN_PROGRESS: no row
+    deal.moveToStage("CHECKED", "admin", NOW.plusSeconds(3));
+    deal.recordPayment(9L, Money.of("500.00"), NOW.plusSeconds(4));
+    assertEquals(
+        List.of(
+            "AWAITING_PAYMENT>IN_PROGRESS payment 7 of 300.00 by system",
+            "IN_PROGRESS>CHECKED set by the administrator by admin",
+            "CHECKED>COMPLETED payment 9 of 500.00 by system"),
+        logged(deal));
+    assertEquals(
+        List.of("RESERVED>SOLD deal " + deal.id() + " paid in full by system"), logged(offer));
+  }
+
+  @Test
+  void anExpiredDealLogsItsDeadlineAndReleasesItsOffer() {
+    Deal deal = open();
+    deal.statusLog().drain(StatusChange.Subject.DEAL, deal.id());
+    offer.statusLog().drain(StatusChange.Subject.OFFER, offer.id());
+    deal.expire(due);
+    assertEquals(
+        List.of("AWAITING_PAYMENT>EXPIRED not paid in full by " + due + " by system"),
+        logged(deal));
+    assertEquals(
+        List.of("RESERVED>ACTIVE deal " + deal.id() + " expired by system"), logged(offer));
+  }
+
+  @Test
+  void payableAndOverdueAreTheTwoSidesOfTheDeadlineWhileOpen() {
+    Deal deal = open();
+    assertTrue(deal.isPayableAt(due.minusNanos(1)));
+    assertFalse(deal.isOverdueAt(due.minusNanos(1)));
+    assertFalse(deal.isPayableAt(due));
+    assertTrue(deal.isOverdueAt(due));
+    deal.expire(due);
+    assertFalse(deal.isPayableAt(NOW), "closed: never payable");
+    assertFalse(deal.isOverdueAt(due), "closed: never overdue again");
   }
 }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.escrow.marketplace.domain.Fixtures;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfferTest {
@@ -69,19 +71,20 @@ class OfferTest {
   @Test
   void reservationSaleAndRelease() {
     Offer offer = offer();
-    assertThrows(StateConflictException.class, () -> offer.reserve(NOW));
+    assertThrows(
+        StateConflictException.class, () -> offer.reserve(NOW, "buyer", () -> "bought in deal 1"));
     offer.approve(Percent.of("5"), NOW);
-    offer.reserve(NOW);
+    offer.reserve(NOW, "buyer", () -> "bought in deal 1");
     assertEquals(OfferStatus.RESERVED, offer.status());
     assertThrows(
         StateConflictException.class,
         () -> offer.revise("x", "y", Money.of("1"), Duration.ofHours(1), NOW));
-    offer.release(NOW);
+    offer.release("deal 1 expired", NOW);
     assertEquals(OfferStatus.ACTIVE, offer.status());
-    offer.reserve(NOW);
-    offer.markSold(NOW);
+    offer.reserve(NOW, "buyer", () -> "bought in deal 1");
+    offer.markSold("deal 1 paid in full", NOW);
     assertEquals(OfferStatus.SOLD, offer.status());
-    assertThrows(StateConflictException.class, () -> offer.release(NOW));
+    assertThrows(StateConflictException.class, () -> offer.release("deal 1 expired", NOW));
   }
 
   @Test
@@ -90,7 +93,8 @@ class OfferTest {
     offer.approve(Percent.of("5"), NOW);
     offer.publish(false, NOW);
     assertFalse(offer.isInCatalogue());
-    assertThrows(StateConflictException.class, () -> offer.reserve(NOW));
+    assertThrows(
+        StateConflictException.class, () -> offer.reserve(NOW, "buyer", () -> "bought in deal 1"));
   }
 
   @Test
@@ -120,5 +124,47 @@ class OfferTest {
     assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse("48h"));
     assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse("PT1M0.5S"));
     assertThrows(IllegalArgumentException.class, () -> PaymentWindow.parse(null));
+  }
+
+  @Test
+  void theOfferLogsItsOwnStatusChangesWithWhoMadeThem() {
+    Offer offer = offer();
+    offer.reject(" Blurry photos ", NOW);
+    offer.revise("Lamp", "A lamp, sharper", Money.of("100.50"), Duration.ofHours(48), NOW);
+    offer.revise("Lamp", "A lamp, sharper still", Money.of("100.50"), Duration.ofHours(48), NOW);
+    offer.approve(null, NOW);
+    offer.publish(false, NOW); // not a status
+    assertEquals(
+        List.of(
+            "null>PENDING_MODERATION submitted by anna",
+            "PENDING_MODERATION>REJECTED  Blurry photos  by admin",
+            "REJECTED>PENDING_MODERATION revised by anna",
+            "PENDING_MODERATION>ACTIVE approved by admin"),
+        offer.statusLog().pending().stream()
+            .map(e -> e.from() + ">" + e.to() + " " + e.reasonText() + " by " + e.actor())
+            .toList());
+  }
+
+  @Test
+  void anOfferIsVisibleToEverybodyInTheCatalogueAndToItsSellerAlways() {
+    User seller = Fixtures.client("vera");
+    User other = Fixtures.client("gleb");
+    Offer offer =
+        Fixtures.withId(
+            new Offer(
+                seller,
+                "Lamp",
+                "A lamp",
+                Money.of("1.00"),
+                Duration.ofHours(48),
+                Percent.of("5"),
+                NOW));
+    assertTrue(offer.isVisibleTo(seller));
+    assertFalse(offer.isVisibleTo(other), "waiting for moderation");
+    offer.approve(null, NOW);
+    assertTrue(offer.isVisibleTo(other));
+    offer.publish(false, NOW);
+    assertFalse(offer.isVisibleTo(other), "hidden by its seller");
+    assertTrue(offer.isVisibleTo(seller));
   }
 }

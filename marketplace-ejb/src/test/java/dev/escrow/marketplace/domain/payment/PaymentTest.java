@@ -3,7 +3,6 @@ package dev.escrow.marketplace.domain.payment;
 import static dev.escrow.marketplace.domain.Fixtures.NOW;
 import static dev.escrow.marketplace.domain.Fixtures.WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +56,6 @@ class PaymentTest {
     assertEquals(Money.of("304.50"), payment.total());
     assertEquals(NOW, payment.createdAt());
     assertNull(payment.paidAt());
-    assertFalse(payment.isOnTime());
     assertEquals("payment-" + payment.id(), payment.idempotencyKey());
 
     Instant expires = NOW.plus(Duration.ofMinutes(5));
@@ -96,7 +95,7 @@ class PaymentTest {
 
   @Test
   void noMoreThanRemainsLessWhatConfirmedPaymentsWillBring() {
-    deal.recordPayment(Money.of("100.00"), NOW);
+    deal.recordPayment(1L, Money.of("100.00"), NOW);
     AmountAboveRemainingException above =
         assertThrows(
             AmountAboveRemainingException.class, () -> start("300.01", Money.of("600.00"), NOW));
@@ -112,7 +111,7 @@ class PaymentTest {
     assertEquals(
         PaymentStatus.AWAITING_CONFIRMATION, start("1.00", Money.ZERO, due.minusNanos(1)).status());
     assertThrows(StateConflictException.class, () -> start("1.00", Money.ZERO, due));
-    deal.recordPayment(Money.of("1000.00"), NOW);
+    deal.recordPayment(1L, Money.of("1000.00"), NOW);
     assertThrows(StateConflictException.class, () -> start("1.00"));
   }
 
@@ -131,9 +130,10 @@ class PaymentTest {
     assertThrows(IllegalStateException.class, () -> payment.submitted("tr-2"));
     assertEquals("tr-1", payment.bankTransferId());
 
-    payment.succeed(confirmed.plusSeconds(3));
+    payment.succeed("carried out by the bank", confirmed.plusSeconds(3));
     assertEquals(PaymentStatus.SUCCEEDED, payment.status());
-    assertThrows(StateConflictException.class, () -> payment.succeed(confirmed));
+    assertThrows(
+        StateConflictException.class, () -> payment.succeed("carried out by the bank", confirmed));
     assertThrows(StateConflictException.class, () -> payment.fail("late", confirmed));
     assertEquals(PaymentStatus.SUCCEEDED, payment.status());
   }
@@ -141,7 +141,8 @@ class PaymentTest {
   @Test
   void onlyAProcessingPaymentSucceeds() {
     Payment payment = start("300.00");
-    assertThrows(StateConflictException.class, () -> payment.succeed(NOW));
+    assertThrows(
+        StateConflictException.class, () -> payment.succeed("carried out by the bank", NOW));
     assertEquals(PaymentStatus.AWAITING_CONFIRMATION, payment.status());
   }
 
@@ -165,7 +166,6 @@ class PaymentTest {
     assertEquals("Replaced by a newer payment", replaced.failureReason());
     assertThrows(StateConflictException.class, () -> replaced.confirm(NOW.plusSeconds(2)));
     assertNull(replaced.paidAt());
-    assertFalse(replaced.isOnTime());
   }
 
   @Test
@@ -173,7 +173,7 @@ class PaymentTest {
     Payment payment = start("300.00");
     payment.confirm(NOW);
     assertThrows(StateConflictException.class, () -> payment.refund(NOW));
-    payment.succeed(NOW);
+    payment.succeed("carried out by the bank", NOW);
     payment.refund(due);
     assertEquals(PaymentStatus.REFUNDED, payment.status());
     assertTrue(payment.status().isFinal());
@@ -196,20 +196,58 @@ class PaymentTest {
     Payment payment = start("1000.00");
     Instant confirmed = due.minusSeconds(1);
     payment.confirm(confirmed);
-    assertTrue(payment.isOnTime());
+    assertEquals(confirmed, payment.paidAt());
     Instant bankAnswers = due.plus(Duration.ofMinutes(3));
-    payment.succeed(bankAnswers);
-    assertTrue(payment.isOnTime(), "paidAt, not the bank's answer, decides");
-    assertEquals(DealState.COMPLETED, deal.recordPayment(payment.amount(), bankAnswers));
+    payment.succeed("carried out by the bank", bankAnswers);
+    assertEquals(confirmed, payment.paidAt(), "paidAt, not the bank's answer, decides");
+    assertEquals(DealState.COMPLETED, deal.recordPayment(1L, payment.amount(), bankAnswers));
+  }
+
+  static List<String> logged(Payment payment) {
+    return payment.statusLog().pending().stream()
+        .map(e -> e.from() + ">" + e.to() + " " + e.reasonText() + " by " + e.actor())
+        .toList();
   }
 
   @Test
-  void aPaymentWhoseCodeWasAcceptedAtTheDeadlineIsNotOnTime() {
-    // confirm refuses that instant; a row carrying it (written before the rule) is still late
-    Payment payment = start("1.00");
-    Fixtures.set(payment, "paidAt", due);
-    assertFalse(payment.isOnTime());
-    Fixtures.set(payment, "paidAt", due.minusNanos(1));
-    assertTrue(payment.isOnTime());
+  void aPaymentLogsItsOwnStatusChangesFromTheCodeOn() {
+    Payment payment = start("300.00");
+    assertTrue(payment.statusLog().isEmpty(), "nothing before the bank mailed the code");
+    payment.awaitCode("auth-1", "b***@test.example", NOW.plusSeconds(300));
+    payment.confirm(NOW.plusSeconds(1));
+    payment.succeed("reported by the bank", NOW.plusSeconds(2));
+    payment.refund(NOW.plusSeconds(3));
+    assertEquals(
+        List.of(
+            "null>AWAITING_CONFIRMATION code sent to b***@test.example by boris",
+            "AWAITING_CONFIRMATION>PROCESSING code accepted by boris",
+            "PROCESSING>SUCCEEDED reported by the bank by system",
+            "SUCCEEDED>REFUNDED deal expired: returned to the payer by system"),
+        logged(payment));
+  }
+
+  @Test
+  void eachWayOfFailingNamesItselfInTheHistory() {
+    Payment replaced = start("1.00");
+    replaced.replace(NOW);
+    Payment cancelled = start("1.00");
+    cancelled.cancel(NOW);
+    Payment abandoned = start("1.00");
+    abandoned.abandonWithDeal(due);
+    Payment refused = start("1.00");
+    refused.confirm(NOW);
+    refused.fail("insufficient funds", NOW);
+    assertEquals(List.of("AWAITING_CONFIRMATION>FAILED replaced by boris"), logged(replaced));
+    assertEquals(Payment.REPLACED, replaced.failureReason());
+    assertEquals(List.of("AWAITING_CONFIRMATION>FAILED cancelled by boris"), logged(cancelled));
+    assertEquals(Payment.CANCELLED, cancelled.failureReason());
+    assertEquals(List.of("AWAITING_CONFIRMATION>FAILED deal expired by system"), logged(abandoned));
+    assertEquals(Payment.EXPIRED_BEFORE_CODE, abandoned.failureReason());
+    assertEquals(
+        List.of(
+            "AWAITING_CONFIRMATION>PROCESSING code accepted by boris",
+            "PROCESSING>FAILED insufficient funds by system"),
+        logged(refused));
+    assertThrows(StateConflictException.class, () -> refused.cancel(NOW), "only while waiting");
   }
 }

@@ -77,7 +77,10 @@ public class AdminDealsResource {
   public List<AdminDealView> deals(
       @QueryParam("first") @DefaultValue("0") int first,
       @QueryParam("max") @DefaultValue("100") int max) {
-    return deals.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)).stream()
+    // payments and histories of the whole page in one query each, not two per deal
+    return deals
+        .detailsOf(deals.all(Math.max(first, 0), Math.min(Math.max(max, 1), 500)), true)
+        .stream()
         .map(views::forAdmin)
         .toList();
   }
@@ -102,7 +105,7 @@ public class AdminDealsResource {
     String code = fields.text("code", request.code(), 64);
     fields.check();
     deals.moveToStatus(dealId, statuses.byCode(code), login);
-    return views.forAdmin(deals.deal(dealId, login));
+    return views.forAdmin(deals.details(dealId, login));
   }
 
   @GET

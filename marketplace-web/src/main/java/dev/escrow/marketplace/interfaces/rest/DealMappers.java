@@ -1,6 +1,6 @@
 package dev.escrow.marketplace.interfaces.rest;
 
-import dev.escrow.marketplace.application.deal.WrongCodeException;
+import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.platform.rest.Problem;
 import jakarta.ws.rs.core.Response;

@@ -1,14 +1,14 @@
 package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.DealStatusService;
+import dev.escrow.marketplace.application.deal.DealDetails;
 import dev.escrow.marketplace.application.deal.DealService;
-import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.interfaces.rest.DealJson.AdminDealView;
-import dev.escrow.marketplace.interfaces.rest.DealJson.ChangeJson;
 import dev.escrow.marketplace.interfaces.rest.DealJson.DealView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,23 +17,33 @@ import java.util.stream.Collectors;
 public class DealViews {
 
   @Inject DealStatusService statuses;
-  @Inject PaymentService payments;
   @Inject DealService deals;
 
   private Map<String, String> names;
 
   DealView of(Deal deal) {
-    return DealView.of(deal, names(), payments.ofDeal(deal), deals.historyOf(deal));
+    return ofAll(List.of(deal)).get(0);
   }
 
-  AdminDealView forAdmin(Deal deal) {
+  /** Views of several deals: their payments and histories in one query each. */
+  List<DealView> ofAll(List<Deal> shown) {
+    return deals.detailsOf(shown, true).stream().map(this::of).toList();
+  }
+
+  private DealView of(DealDetails d) {
+    return DealView.of(d.deal(), names(), d.payments(), d.history());
+  }
+
+  AdminDealView forAdmin(DealDetails details) {
+    DealView view = of(details);
+    Deal deal = details.deal();
     return new AdminDealView(
-        of(deal),
+        view,
         deal.commissionPercent().toString(),
         deal.commission().toString(),
         deal.payout().name(),
         deal.operationKey(),
-        deals.historyOf(deal).stream().map(ChangeJson::of).toList());
+        view.history());
   }
 
   private Map<String, String> names() {

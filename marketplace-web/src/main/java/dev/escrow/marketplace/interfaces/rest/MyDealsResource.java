@@ -28,12 +28,12 @@ public class MyDealsResource {
   @GET
   @Path("/deals")
   public List<DealView> purchases(@Context SecurityContext security) {
-    return deals.purchases(Caller.login(security)).stream().map(views::of).toList();
+    return views.ofAll(deals.purchases(Caller.login(security)));
   }
 
   @GET
   @Path("/sales")
   public List<DealView> sales(@Context SecurityContext security) {
-    return deals.sales(Caller.login(security)).stream().map(views::of).toList();
+    return views.ofAll(deals.sales(Caller.login(security)));
   }
 }

@@ -55,13 +55,10 @@ public class OffersResource {
       throw new InvalidFieldsException(errors);
     }
     String login = Caller.login(security);
-    List<OfferJson> found =
-        offers.catalogue(login, q, false, pageNumber * pageSize, pageSize).stream()
-            .map(OfferJson::of)
-            .toList();
-    return Response.ok(found)
-        .header("X-Total-Count", offers.catalogueCount(login, q, false))
-        .build();
+    OfferService.CataloguePage found =
+        offers.cataloguePage(login, q, false, pageNumber * pageSize, pageSize);
+    List<OfferJson> json = found.offers().stream().map(OfferJson::of).toList();
+    return Response.ok(json).header("X-Total-Count", found.total()).build();
   }
 
   private static int number(

@@ -3,7 +3,7 @@ package dev.escrow.marketplace.interfaces.web;
 import dev.escrow.marketplace.application.AccountBalanceService;
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
-import dev.escrow.marketplace.application.deal.WrongCodeException;
+import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;

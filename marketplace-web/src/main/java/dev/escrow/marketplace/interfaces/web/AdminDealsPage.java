@@ -176,36 +176,38 @@ public class AdminDealsPage {
         shown = List.of();
       }
     }
-    return shown.stream()
+    return deals.detailsOf(shown, false).stream()
         .map(
-            d ->
-                new DealLine(
-                    d.id(),
-                    d.offer().title(),
-                    d.buyer().fullName(),
-                    d.seller().fullName(),
-                    d.price().toString(),
-                    d.paidAmount().toString(),
-                    fmt.money(d.commission())
-                        + " ("
-                        + fmt.percent(d.commissionPercent().value())
-                        + " %)",
-                    d.status().name(),
-                    Pages.text("payout." + d.payout().name()),
-                    d.dueAt(),
-                    deals.historyOf(d).stream()
-                        .map(
-                            c ->
-                                new HistoryLine(
-                                    c.changedAt(),
-                                    names.name(c.fromStatus()),
-                                    names.name(c.toStatus()),
-                                    HistoryReasons.text(c.reason()),
-                                    StatusChange.SYSTEM.equals(c.actor())
-                                        ? Pages.text("history.system")
-                                        : c.actor()))
-                        .toList(),
-                    d.stage()))
+            details -> {
+              var d = details.deal();
+              return new DealLine(
+                  d.id(),
+                  d.offer().title(),
+                  d.buyer().fullName(),
+                  d.seller().fullName(),
+                  d.price().toString(),
+                  d.paidAmount().toString(),
+                  fmt.money(d.commission())
+                      + " ("
+                      + fmt.percent(d.commissionPercent().value())
+                      + " %)",
+                  d.status().name(),
+                  Pages.text("payout." + d.payout().name()),
+                  d.dueAt(),
+                  details.history().stream()
+                      .map(
+                          c ->
+                              new HistoryLine(
+                                  c.changedAt(),
+                                  names.name(c.fromStatus()),
+                                  names.name(c.toStatus()),
+                                  HistoryReasons.text(c.reason()),
+                                  StatusChange.SYSTEM.equals(c.actor())
+                                      ? Pages.text("history.system")
+                                      : c.actor()))
+                      .toList(),
+                  d.stage());
+            })
         .toList();
   }
 

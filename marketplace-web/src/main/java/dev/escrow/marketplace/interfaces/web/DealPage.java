@@ -2,8 +2,8 @@ package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.DemoMode;
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.application.deal.PaymentService;
-import dev.escrow.marketplace.application.deal.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.marketplace.domain.payment.Payment;
@@ -15,6 +15,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ public class DealPage implements Serializable {
   @Inject PaymentService payments;
   @Inject DealSnapshots snapshots;
   @Inject DemoMode demo;
+  @Inject Clock clock;
 
   private long dealId;
   private DealSnapshots.DealRow deal;
@@ -71,7 +73,7 @@ public class DealPage implements Serializable {
           accountId = accountChoices.get(0).id();
         }
       }
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       if (awaitingPaymentId == null && deal.payable()) {
         // resume the payment a reload (or another tab) left waiting for its code
         paymentRows.stream()
@@ -230,7 +232,7 @@ public class DealPage implements Serializable {
   public long getSecondsLeft() {
     return deal == null
         ? 0
-        : Math.max(0, Duration.between(Instant.now(), deal.dueAt()).getSeconds());
+        : Math.max(0, Duration.between(clock.instant(), deal.dueAt()).getSeconds());
   }
 
   public String getTimeLeft() {

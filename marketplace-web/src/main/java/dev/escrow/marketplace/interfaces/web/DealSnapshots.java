@@ -1,14 +1,15 @@
 package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.AccountService;
+import dev.escrow.marketplace.application.deal.DealDetails;
 import dev.escrow.marketplace.application.deal.DealService;
-import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.platform.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -90,15 +91,16 @@ public class DealSnapshots {
       List<ChangeRow> history) {}
 
   @Inject DealService deals;
-  @Inject PaymentService payments;
   @Inject AccountService accounts;
+  @Inject Clock clock;
 
   @Transactional
   public Snapshot of(long dealId, String login, boolean withAccounts) {
-    Deal d = deals.deal(dealId, login);
+    DealDetails details = deals.details(dealId, login);
+    Deal d = details.deal();
     boolean isBuyer = d.buyer().login().equals(login);
     boolean isSeller = d.seller().login().equals(login);
-    boolean open = d.status().isOpen() && Instant.now().isBefore(d.dueAt());
+    boolean open = d.isPayableAt(clock.instant());
     DealRow row =
         new DealRow(
             d.id(),
@@ -121,7 +123,7 @@ public class DealSnapshots {
             d.closedAt(),
             d.stage());
     List<PaymentRow> rows =
-        payments.ofDeal(d).stream()
+        details.payments().stream()
             .map(
                 p ->
                     new PaymentRow(
@@ -150,7 +152,7 @@ public class DealSnapshots {
             .reduce(Money.ZERO, Money::plus);
     Money payableNow = d.remaining().minus(pending);
     List<ChangeRow> history =
-        deals.historyOf(d).stream()
+        details.history().stream()
             .map(
                 c ->
                     new ChangeRow(

@@ -1,7 +1,7 @@
 package dev.escrow.marketplace.interfaces.web;
 
+import dev.escrow.marketplace.application.deal.DealDetails;
 import dev.escrow.marketplace.application.deal.DealService;
-import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.payment.Payment;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +29,6 @@ public class MyDealsPage {
       String stage) {}
 
   @Inject DealService deals;
-  @Inject PaymentService payments;
 
   private List<DealLine> purchases;
   private List<DealLine> sales;
@@ -38,7 +37,9 @@ public class MyDealsPage {
   public List<DealLine> getPurchases() {
     if (purchases == null) {
       purchases =
-          deals.purchases(Pages.login()).stream().map(d -> line(d, d.seller().fullName())).toList();
+          deals.detailsOf(deals.purchases(Pages.login()), true).stream()
+              .map(d -> line(d, d.deal().seller().fullName()))
+              .toList();
     }
     return purchases;
   }
@@ -46,14 +47,18 @@ public class MyDealsPage {
   @Transactional
   public List<DealLine> getSales() {
     if (sales == null) {
-      sales = deals.sales(Pages.login()).stream().map(d -> line(d, d.buyer().fullName())).toList();
+      sales =
+          deals.detailsOf(deals.sales(Pages.login()), true).stream()
+              .map(d -> line(d, d.deal().buyer().fullName()))
+              .toList();
     }
     return sales;
   }
 
-  private DealLine line(Deal d, String counterpart) {
+  private DealLine line(DealDetails details, String counterpart) {
+    Deal d = details.deal();
     String list =
-        payments.ofDeal(d).stream()
+        details.payments().stream()
             .map(p -> Fmt.current().money(p.amount()) + " " + statusText(p))
             .collect(Collectors.joining(", "));
     return new DealLine(

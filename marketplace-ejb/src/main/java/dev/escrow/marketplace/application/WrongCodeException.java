@@ -1,4 +1,4 @@
-package dev.escrow.marketplace.application.deal;
+package dev.escrow.marketplace.application;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,0 +1,43 @@
+package dev.escrow.marketplace.infrastructure.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The marketplace's clock: the system's, moved on only while the test property says so. */
+class MovableClockTest {
+
+  static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
+  final MovableClock clock = new MovableClock(Clock.fixed(T, ZoneOffset.UTC));
+
+  @AfterEach
+  void unset() {
+    System.clearProperty(MovableClock.OFFSET);
+  }
+
+  @Test
+  void unsetItIsTheSystemClock() {
+    assertEquals(T, clock.instant());
+  }
+
+  @Test
+  void theOffsetMovesItOnAndBackWhenRemoved() {
+    System.setProperty(MovableClock.OFFSET, "PT61S");
+    assertEquals(T.plusSeconds(61), clock.instant());
+    System.setProperty(MovableClock.OFFSET, "PT2H");
+    assertEquals(T.plus(Duration.ofHours(2)), clock.instant());
+    System.clearProperty(MovableClock.OFFSET);
+    assertEquals(T, clock.instant());
+  }
+
+  @Test
+  void aValueThatIsNoDurationIsIgnored() {
+    System.setProperty(MovableClock.OFFSET, "tomorrow");
+    assertEquals(T, clock.instant());
+  }
+}
