@@ -239,7 +239,16 @@ public class ClusterCrashTest extends CrashTest {
   @Override
   void stopServer() {
     for (Node node : nodes) {
-      Server.stop(node.pid);
+      long pid = node.pid;
+      if (pid <= 0) {
+        // A node that never got ready: its launcher wrote the pid all the same.
+        try {
+          pid = Long.parseLong(java.nio.file.Files.readString(node.home.resolve("server.pid")).strip());
+        } catch (IOException | RuntimeException none) {
+          continue;
+        }
+      }
+      Server.stop(pid);
     }
   }
 

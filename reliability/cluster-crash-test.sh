@@ -32,6 +32,8 @@ export CLUSTER_NODES=${CLUSTER_NODES:-node-a,node-b}
 export NODE_OFFSETS=${NODE_OFFSETS:-340,360}
 export BALANCER_PORT=${BALANCER_PORT:-8399}
 export BASE_URL=http://127.0.0.1:$BALANCER_PORT
+# Two servers boot at once (and again after each kill, beside the other's load).
+export SERVER_START_MINUTES=${SERVER_START_MINUTES:-12}
 export NODES_DIR=reliability/target/cluster
 
 provisioned=wildfly-config/target/server
@@ -48,6 +50,9 @@ for i in "${!names[@]}"; do
   home=$NODES_DIR/${names[$i]}
   cp -a "$provisioned" "$home"
   rm -rf "$home"/standalone/data "$home"/standalone/log "$home"/standalone/tmp
+  # A copy taken while a test server ran from the provisioned one can hold that server's
+  # deployment (the deployment scanner would then find a duplicate): the copy deploys its own.
+  sed -i '/<deployments>/,/<\/deployments>/d' "$home/standalone/configuration/standalone.xml"
   cp "$ear" "$home/standalone/deployments/"
   backends+=("$((8080 + offsets[i])):$((9990 + offsets[i]))")
 done

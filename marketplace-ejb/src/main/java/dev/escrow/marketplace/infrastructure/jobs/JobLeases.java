@@ -84,9 +84,11 @@ public class JobLeases {
           String status = execution == null ? null : batchStatus(c, execution);
           boolean finished =
               execution != null && !"STARTING".equals(status) && !"STARTED".equals(status);
+          // This node's own lease: alive only for a run this JVM started (Jobs.start is
+          // synchronized, so no start of this node is half done while it asks).
           boolean alive =
               node().equals(holder)
-                  ? execution == null || createdInThisLife(c, execution)
+                  ? execution != null && createdInThisLife(c, execution)
                   : heartbeat.isAfter(now.minusSeconds(LEASE_SECONDS));
           if (!finished && alive) {
             c.commit();

@@ -39,14 +39,18 @@ public class Jobs {
     JobOperator operator = BatchRuntime.getJobOperator();
     JobLeases.Decision lease = leases.acquire(name);
     if (!lease.acquired()) {
-      Long running =
+      Optional<Long> running =
           lease.runningExecution() != null
-              ? lease.runningExecution()
-              : leases
-                  .awaitExecution(name, Duration.ofSeconds(10))
-                  .orElseThrow(
-                      () -> new IllegalStateException("The job " + name + " is being started"));
-      return operator.getJobExecution(running);
+              ? Optional.of(lease.runningExecution())
+              : leases.awaitExecution(name, Duration.ofSeconds(10));
+      if (running.isPresent()) {
+        return operator.getJobExecution(running.get());
+      }
+      // Another node is still starting it: its last run stands for it meanwhile.
+      return recent(20).stream()
+          .filter(e -> e.getJobName().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("The job " + name + " is being started"));
     }
     long execution;
     try {
