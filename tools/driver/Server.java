@@ -50,7 +50,8 @@ public final class Server {
     builder.start();
     // SERVER_START_MINUTES: a loaded machine (several servers booting at once) needs longer.
     Instant deadline =
-        Instant.now().plus(Duration.ofMinutes(Long.parseLong(Driver.env("SERVER_START_MINUTES", "5"))));
+        Instant.now()
+            .plus(Duration.ofMinutes(Long.parseLong(Driver.env("SERVER_START_MINUTES", "5"))));
     while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
       check(deadline, "The server wrote no pid file; see " + log);
       Thread.sleep(100);
