@@ -69,7 +69,8 @@ public class CrashTest {
     server = Path.of(env("SERVER_DIR", "reliability/target/server"));
     database = env("POSTGRESQL_DATABASE", "escrow_rel");
     offset = Integer.parseInt(env("PORT_OFFSET", "400"));
-    base = "http://127.0.0.1:" + (8080 + offset);
+    // The cluster test (ClusterCrashTest) drives the balancer instead of one server.
+    base = env("BASE_URL", "http://127.0.0.1:" + (8080 + offset));
     driver = new Driver(base, Duration.ofSeconds(30));
     backOffice = new BackOffice(driver, OPERATOR_PASSWORD);
     marketplace = new Marketplace(driver, ADMIN_PASSWORD);
@@ -152,22 +153,26 @@ public class CrashTest {
     }
     awaitQuiet();
     int found = check();
-    say(
-        "SUMMARY db="
-            + dbKind
-            + " payments="
-            + accepted.size()
-            + " started="
-            + started.get()
-            + " deals="
-            + deals.get()
-            + " kills="
-            + killed.get()
-            + " discrepancies="
-            + found
-            + " seconds="
-            + Duration.between(begin, Instant.now()).toSeconds());
+    say(summary(found, Duration.between(begin, Instant.now())));
     return found;
+  }
+
+  /** The last line the test prints. */
+  String summary(int found, Duration took) {
+    return "SUMMARY db="
+        + dbKind
+        + " payments="
+        + accepted.size()
+        + " started="
+        + started.get()
+        + " deals="
+        + deals.get()
+        + " kills="
+        + killed.get()
+        + " discrepancies="
+        + found
+        + " seconds="
+        + took.toSeconds();
   }
 
   // ---------------------------------------------------------------- server

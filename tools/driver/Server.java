@@ -3,6 +3,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,16 +26,19 @@ public final class Server {
 
   /**
    * Starts the server with these environment variables (on top of the database kind and the
-   * launcher's own), waits until {@code ready} says so and answers the Java process's pid.
+   * launcher's own) and the server's extra arguments, waits until {@code ready} says so and answers
+   * the Java process's pid.
    */
-  public long start(Map<String, String> environment, Path log, BooleanSupplier ready)
+  public long start(
+      Map<String, String> environment, Path log, BooleanSupplier ready, String... arguments)
       throws IOException, InterruptedException {
     Path pidFile = home.resolve("server.pid");
     Files.deleteIfExists(pidFile);
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            home.resolve("bin/standalone.sh").toString(),
-            "-Djboss.socket.binding.port-offset=" + offset);
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/standalone.sh").toString());
+    command.add("-Djboss.socket.binding.port-offset=" + offset);
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
     env.put("JBOSS_PIDFILE", pidFile.toAbsolutePath().toString());
@@ -43,7 +48,10 @@ public final class Server {
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.start();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    // SERVER_START_MINUTES: a loaded machine (several servers booting at once) needs longer.
+    Instant deadline =
+        Instant.now()
+            .plus(Duration.ofMinutes(Long.parseLong(Driver.env("SERVER_START_MINUTES", "5"))));
     while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
       check(deadline, "The server wrote no pid file; see " + log);
       Thread.sleep(100);

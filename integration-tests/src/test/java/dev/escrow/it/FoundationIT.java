@@ -51,7 +51,9 @@ class FoundationIT extends EarDeployment {
     JsonObject health = ready.json();
     assertEquals("UP", health.getString("status"));
     for (String check :
-        new String[] {"marketplace-database", "bank-database", "message-broker", "bank-ledger"}) {
+        new String[] {
+          "marketplace-database", "bank-database", "jobs-database", "message-broker", "bank-ledger"
+        }) {
       assertTrue(
           health.getJsonArray("checks").stream()
               .map(JsonValue::asJsonObject)

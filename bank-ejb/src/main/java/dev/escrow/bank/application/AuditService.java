@@ -80,7 +80,10 @@ public class AuditService {
         at);
   }
 
-  /** Keeps the gauge and the health check current without anyone asking. */
+  /**
+   * Keeps the gauge and the health check current without anyone asking: on every node of a cluster
+   * (each node's readiness and gauge are its own; the audit only reads), so not persistent.
+   */
   @Schedule(minute = "*/5", hour = "*", persistent = false)
   void periodically() {
     AuditView result = audit();

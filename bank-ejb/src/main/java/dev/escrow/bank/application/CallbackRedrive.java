@@ -14,6 +14,9 @@ import java.util.List;
  * attempt comes after a growing wait) and those a crash left unsent (the outbox row outlives the
  * wake-up). While the partner cannot be reached, one attempt per run finds it out; the others wait
  * for the next.
+ *
+ * <p>The timer is persistent, in the store the nodes of a cluster share (jobs.cli): each expiry
+ * runs on one node, and what a dead node's run left undone is found again in the rows by the next.
  */
 @Singleton
 public class CallbackRedrive {
@@ -24,7 +27,7 @@ public class CallbackRedrive {
   @Inject CallbackDelivery delivery;
   @Inject BankClock clock;
 
-  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = true, info = "callback re-drive")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void redrive() {
     List<Long> due = callbacks.due(clock.now(), BATCH);

@@ -2,13 +2,18 @@ package dev.escrow.bank.application;
 
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
+import dev.escrow.platform.deployment.Cluster;
 import dev.escrow.platform.deployment.Domains;
+import dev.escrow.platform.persistence.StartupInsert;
 import dev.escrow.platform.security.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +37,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * marketplace, escrow-bank.ear; {@code none} sends no callbacks), signed with {@code
  * BANK_CALLBACK_SECRET}, else the secret in {@code bank-callback-secret} next to the key file, else
  * a new one written there the same way.
+ *
+ * <p>On a node of a cluster ({@link Cluster}) the key, the callback URL (the balancer's, not this
+ * node's) and the secret must be configured: a file in one node's data folder would give each node
+ * its own key, and each start would rotate the key the others use. Without them the deployment
+ * fails. Two nodes starting at once create the partner once (StartupInsert).
  */
 @Singleton
 @Startup
+@TransactionManagement(TransactionManagementType.BEAN)
 public class PartnerKeys {
 
   private static final Logger LOG = Logger.getLogger(PartnerKeys.class.getName());
@@ -61,9 +72,37 @@ public class PartnerKeys {
   @ConfigProperty(name = "bank.callback.secret")
   Optional<String> configuredCallbackSecret;
 
+  @Resource UserTransaction tx;
+
   @PostConstruct
   void registerMarketplaceKey() {
+    if (Cluster.on()) {
+      Cluster.required(configuredKey, "BANK_API_KEY", "each node would generate its own key");
+      if (!configuredCallbackUrl.map(String::strip).filter(u -> !u.isEmpty()).isPresent()
+          && Domains.carries(domains, Domains.MARKETPLACE)) {
+        Cluster.required(
+            configuredCallbackUrl,
+            "BANK_CALLBACK_URL",
+            "the default is this node's own address (name the balancer's /api/v1/bank-callbacks,"
+                + " or none)");
+      }
+    }
     String hash = Sha256.hex(secret(configuredKey, KEY_FILE, "BANK_API_KEY"));
+    String url = callbackUrl();
+    String secret =
+        url == null
+            ? null
+            : secret(configuredCallbackSecret, CALLBACK_SECRET_FILE, "BANK_CALLBACK_SECRET");
+    StartupInsert.once(
+        tx,
+        "the marketplace partner",
+        () -> {
+          register(hash, url, secret);
+          return null;
+        });
+  }
+
+  private void register(String hash, String url, String secret) {
     Optional<ApiClient> existing = clients.byName(MARKETPLACE);
     ApiClient partner;
     if (existing.isEmpty()) {
@@ -76,11 +115,6 @@ public class PartnerKeys {
         LOG.info("The marketplace's API key changed; the bank now accepts the new one only");
       }
     }
-    String url = callbackUrl();
-    String secret =
-        url == null
-            ? null
-            : secret(configuredCallbackSecret, CALLBACK_SECRET_FILE, "BANK_CALLBACK_SECRET");
     if (!Objects.equals(url, partner.callbackUrl())
         || !Objects.equals(secret, partner.callbackSecret())) {
       partner.callBackAt(url, secret);
@@ -113,6 +147,9 @@ public class PartnerKeys {
     Optional<String> given = configured.map(String::strip).filter(k -> !k.isEmpty());
     if (given.isPresent()) {
       return given.get();
+    }
+    if (Cluster.on()) {
+      return Cluster.required(given, variable, "each node would generate its own");
     }
     Path file = Path.of(System.getProperty("jboss.server.data.dir", "."), fileName);
     try {

@@ -18,6 +18,9 @@ import java.util.logging.Logger;
  * or logged left the transfer ACCEPTED with no message, for ever, and its operation could never be
  * settled or reversed. Carrying a transfer out is idempotent (the row is locked and a final
  * transfer is left alone), so a message sent twice does nothing twice.
+ *
+ * <p>The timer is persistent, in the store the nodes of a cluster share (jobs.cli): each expiry
+ * runs on one node, and what a dead node's run left undone is found again in the rows by the next.
  */
 @Singleton
 public class TransferRedrive {
@@ -32,7 +35,7 @@ public class TransferRedrive {
   @Inject TransferQueue queue;
   @Inject BankClock clock;
 
-  @Schedule(hour = "*", minute = "*", second = "45", persistent = false)
+  @Schedule(hour = "*", minute = "*", second = "45", persistent = true, info = "transfer re-drive")
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void redrive() {
     int delay = settings.processingDelaySeconds();

@@ -14,10 +14,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 /**
  * One readiness check per database of a domain that the deployment carries: escrow.ear both,
  * escrow-bank.ear and escrow-marketplace.ear their own only, so that a server of one domain needs
- * no datasource of the other. A domain is carried when its enterprise beans are in the deployment
- * (their types are discovered before any bean is made); the checks are added as beans then. A
- * producer cannot leave a check out: WildFly's health extension destroys every check it was given
- * when the deployment stops, and fails on a null one.
+ * no datasource of the other; and the database of the timers and jobs (JobsDS), which both need. A
+ * domain is carried when its enterprise beans are in the deployment (their types are discovered
+ * before any bean is made); the checks are added as beans then. A producer cannot leave a check
+ * out: WildFly's health extension destroys every check it was given when the deployment stops, and
+ * fails on a null one.
  */
 public class DatabaseReadiness implements Extension {
 
@@ -46,6 +47,8 @@ public class DatabaseReadiness implements Extension {
     if (carried.contains("bank")) {
       add(discovery, "bank-database", "java:jboss/datasources/BankDS");
     }
+    // The timers, the job history and the login throttle, shared by the nodes of a cluster.
+    add(discovery, "jobs-database", "java:jboss/datasources/JobsDS");
   }
 
   private static void add(AfterBeanDiscovery discovery, String name, String jndiName) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * HTTP Basic for an API, checked against the war's security domain by the servlet container's own
@@ -42,6 +43,7 @@ public abstract class BasicAuthenticationFilter
 
   private final String realm;
   private final LoginThrottle throttle;
+  private final Set<String> trusted = ClientAddress.trustedProxies();
 
   protected BasicAuthenticationFilter(String realm, LoginThrottle throttle) {
     this.realm = realm;
@@ -89,7 +91,8 @@ public abstract class BasicAuthenticationFilter
       return false;
     }
     String login = credentials[0];
-    String client = request.getRemoteAddr();
+    String client =
+        ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
     if (throttle.isBlocked(login, client)) {
       context.abortWith(
           Response.fromResponse(

@@ -110,6 +110,15 @@ public class DemoSeeder {
   }
 
   private static boolean alreadySeeded(Connection c) throws SQLException {
+    // Two nodes of a cluster starting at once on an empty database: the first bank's row, locked
+    // for the seed's transaction, makes the second wait until the first has committed its data,
+    // which it then finds (the banks are there from the migrations).
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "select id from bank order by id fetch first 1 rows only for update");
+        ResultSet r = s.executeQuery()) {
+      r.next();
+    }
     try (PreparedStatement s =
         c.prepareStatement("select count(*) from customer where full_name = ?")) {
       s.setString(1, MARKETPLACE);

@@ -26,7 +26,7 @@ final class BankProviders {
 
   private BankProviders() {}
 
-  private static final LoginThrottle THROTTLE = new LoginThrottle(Clock.systemUTC());
+  private static final LoginThrottle THROTTLE = LoginThrottle.shared(Clock.systemUTC(), "bank");
 
   @Provider
   @Priority(Priorities.AUTHENTICATION)

@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.bank;
 
+import dev.escrow.platform.deployment.Cluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * A value the marketplace shares with the bank (the API key, the callback secret): the
  * marketplace's own setting, else the co-deployed bank's, else the owner-only file the co-deployed
- * bank writes into the server's data folder at its first start.
+ * bank writes into the server's data folder at its first start; on a node of a cluster only the
+ * settings (a file per node would differ from node to node).
  */
 final class SharedWithTheBank {
 
@@ -28,7 +30,8 @@ final class SharedWithTheBank {
       return configured;
     }
     String dataDir = System.getProperty("jboss.server.data.dir");
-    if (dataDir == null) {
+    if (dataDir == null || Cluster.on()) {
+      // A node of a cluster reads nothing from its own data folder (PartnerKeys, Cluster).
       return Optional.empty();
     }
     Path file = Path.of(dataDir, fileName);

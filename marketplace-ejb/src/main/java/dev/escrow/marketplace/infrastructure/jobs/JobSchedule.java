@@ -15,7 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * When the jobs run by themselves: fee-refresh shortly after start and hourly, and every minute
- * while the fee cache is still empty; refund-sweep every minute.
+ * while the fee cache is still empty; refund-sweep every minute. The hourly and the every-minute
+ * timers are persistent, in the timer store the nodes share (jobs.cli): each expiry runs on one
+ * node of a cluster. The one soon after start is this node's own.
  */
 @Singleton
 @Startup
@@ -25,6 +27,7 @@ public class JobSchedule {
 
   @Inject Jobs jobs;
   @Inject FeeCache fees;
+  @Inject JobLeases leases;
   @Resource TimerService timers;
 
   @PostConstruct
@@ -33,17 +36,27 @@ public class JobSchedule {
     timers.createSingleActionTimer(15_000, new TimerConfig(Jobs.FEE_REFRESH, false));
   }
 
+  /** Keeps this node's job leases its own while it is alive (JobLeases): on every node. */
+  @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false, info = "job heartbeat")
+  void heartbeat() {
+    try {
+      leases.heartbeat();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not renew this node's job leases", e);
+    }
+  }
+
   @Timeout
   void once() {
     start(Jobs.FEE_REFRESH);
   }
 
-  @Schedule(minute = "7", hour = "*", persistent = false)
+  @Schedule(minute = "7", hour = "*", persistent = true, info = "hourly fee-refresh")
   void hourlyFeeRefresh() {
     start(Jobs.FEE_REFRESH);
   }
 
-  @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
+  @Schedule(second = "30", minute = "*", hour = "*", persistent = true, info = "refund-sweep")
   void everyMinuteRefundSweep() {
     start(Jobs.REFUND_SWEEP);
     if (fees.isEmpty()) {

@@ -5,6 +5,8 @@ import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Starts the marketplace's batch jobs and reads their history. A job that is already running is not
+ * Starts the marketplace's batch jobs and reads their history (JBeret's JDBC repository on JobsDS:
+ * one history for all nodes). A job that is already running, here or on another node, is not
  * started twice: its running execution is returned instead.
  */
 @ApplicationScoped
@@ -23,21 +26,44 @@ public class Jobs {
   public static final String REFUND_SWEEP = "refund-sweep";
   public static final Set<String> NAMES = Set.of(FEE_REFRESH, REFUND_SWEEP);
 
+  @Inject JobLeases leases;
+
+  /**
+   * Starts the job unless a run of it is going on, on this node or on another that shares the job
+   * repository ({@link JobLeases}): then that run is returned.
+   */
   public synchronized JobExecution start(String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException("Unknown job " + name);
     }
     JobOperator operator = BatchRuntime.getJobOperator();
-    List<Long> running;
+    JobLeases.Decision lease = leases.acquire(name);
+    if (!lease.acquired()) {
+      Optional<Long> running =
+          lease.runningExecution() != null
+              ? Optional.of(lease.runningExecution())
+              : leases.awaitExecution(name, Duration.ofSeconds(10));
+      if (running.isPresent()) {
+        return operator.getJobExecution(running.get());
+      }
+      // Another node is still starting it: its last run stands for it meanwhile.
+      return recent(20).stream()
+          .filter(e -> e.getJobName().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("The job " + name + " is being started"));
+    }
+    long execution;
     try {
-      running = operator.getRunningExecutions(name);
-    } catch (NoSuchJobException neverRan) {
-      running = List.of();
+      // The node in the parameters: the shared history tells which node ran what.
+      Properties parameters = new Properties();
+      parameters.setProperty("node", JobLeases.node());
+      execution = operator.start(name, parameters);
+    } catch (RuntimeException e) {
+      leases.release(name);
+      throw e;
     }
-    if (!running.isEmpty()) {
-      return operator.getJobExecution(running.get(0));
-    }
-    return operator.getJobExecution(operator.start(name, new Properties()));
+    leases.started(name, execution);
+    return operator.getJobExecution(execution);
   }
 
   public Optional<JobExecution> execution(long executionId) {

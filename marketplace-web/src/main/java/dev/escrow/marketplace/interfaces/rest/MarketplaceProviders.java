@@ -15,7 +15,8 @@ final class MarketplaceProviders {
 
   private MarketplaceProviders() {}
 
-  private static final LoginThrottle THROTTLE = new LoginThrottle(Clock.systemUTC());
+  private static final LoginThrottle THROTTLE =
+      LoginThrottle.shared(Clock.systemUTC(), "marketplace");
 
   @Provider
   @Priority(Priorities.AUTHENTICATION)
