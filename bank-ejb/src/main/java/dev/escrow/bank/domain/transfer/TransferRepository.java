@@ -60,6 +60,45 @@ public class TransferRepository {
         .getResultList();
   }
 
+  /**
+   * What a batch may carry out: transfers still ACCEPTED that are due (accepted before {@code
+   * due}), and transfer {@code also} whatever its time, oldest first, as (transfer id, operation
+   * id). Read without locks: the batch locks what it takes.
+   */
+  public List<Long[]> dueForExecution(java.time.Instant due, long also, int max) {
+    return em
+        .createQuery(
+            "select t.id, t.operation.id from Transfer t where t.status = :s"
+                + " and (t.acceptedAt <= :due or t.id = :also) order by t.id",
+            Object[].class)
+        .setParameter("s", TransferStatus.ACCEPTED)
+        .setParameter("due", due)
+        .setParameter("also", also)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(r -> new Long[] {(Long) r[0], (Long) r[1]})
+        .toList();
+  }
+
+  /**
+   * Locks and loads the operations of a batch, by id, leaving out those another transaction holds
+   * (another server's batch takes them); one statement.
+   */
+  public List<Operation> lockOperationsUnlessHeld(java.util.Collection<Long> ids) {
+    return locks.lockAll(Operation.class, "operation", "id", ids, true);
+  }
+
+  /**
+   * Claims the transfers among {@code ids} that are still ACCEPTED and that no other transaction
+   * holds ({@code FOR UPDATE SKIP LOCKED}), by id; one statement.
+   */
+  public List<Transfer> claimAccepted(java.util.Collection<Long> ids) {
+    return locks.lockAll(Transfer.class, "transfer", "id", ids, true).stream()
+        .filter(t -> t.status() == TransferStatus.ACCEPTED)
+        .toList();
+  }
+
   public Optional<Transfer> byId(long id) {
     return Optional.ofNullable(em.find(Transfer.class, id));
   }

@@ -3,7 +3,10 @@ package dev.escrow.bank.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
@@ -55,6 +58,66 @@ public class RowLocks {
         .setParameter(2, part)
         .getResultList()
         .isEmpty();
+  }
+
+  /**
+   * Locks and loads, in one statement, the rows of {@code entity}'s table whose {@code idColumn} is
+   * one of {@code ids}, in ascending order of it (the order every transaction locks them in). With
+   * {@code skipLocked} a row another transaction holds is left out rather than waited for: two
+   * servers claiming work from one database each take what the other does not hold.
+   */
+  public <T> List<T> lockAll(
+      Class<T> entity, String table, String idColumn, Collection<Long> ids, boolean skipLocked) {
+    if (!TABLES.contains(table)) {
+      throw new IllegalArgumentException("Not a lockable table: " + table);
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<T> rows =
+        em.createNativeQuery(
+                "select * from "
+                    + table
+                    + " where "
+                    + idColumn
+                    + " in (:ids) order by "
+                    + idColumn
+                    + clause()
+                    + (skipLocked ? " skip locked" : ""),
+                entity)
+            .setParameter("ids", new TreeSet<>(ids))
+            .getResultList();
+    return rows;
+  }
+
+  /**
+   * Locks and loads the fee income parts named by (bank id, part), in the bank's order (bank, then
+   * part), in one statement.
+   */
+  public <T> List<T> lockParts(Class<T> entity, Collection<long[]> bankAndPart) {
+    if (bankAndPart.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder in = new StringBuilder();
+    for (long[] key : bankAndPart) {
+      in.append(in.isEmpty() ? "" : ", ")
+          .append('(')
+          .append(key[0])
+          .append(", ")
+          .append(key[1])
+          .append(')');
+    }
+    @SuppressWarnings("unchecked")
+    List<T> rows =
+        em.createNativeQuery(
+                "select * from fee_income where (bank_id, part) in ("
+                    + in
+                    + ") order by bank_id, part"
+                    + clause(),
+                entity)
+            .getResultList();
+    return rows;
   }
 
   private String clause() {
