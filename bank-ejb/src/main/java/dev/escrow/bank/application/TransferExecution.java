@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +89,14 @@ public class TransferExecution {
     if (claimed.isEmpty()) {
       return List.of();
     }
+    Map<Long, Long[]> rows = new HashMap<>();
+    due.forEach(r -> rows.put(r[0], r));
     Set<Long> accountIds = new TreeSet<>();
     for (Transfer t : claimed) {
-      accountIds.add(t.payer().id());
-      accountIds.add(t.payee().id());
+      // From the rows, not t.payer().id(): that would load the account before its lock.
+      Long[] row = rows.get(t.id());
+      accountIds.add(row[2]);
+      accountIds.add(row[3]);
     }
     Map<Long, Account> locked = accounts.lockAll(accountIds);
     Map<Long, Long> feePayerBanks = new TreeMap<>();

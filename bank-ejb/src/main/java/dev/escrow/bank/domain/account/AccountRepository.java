@@ -73,7 +73,13 @@ public class AccountRepository {
    * #lockInOrder}, so the two never deadlock), waiting for any another transaction holds.
    */
   public Map<Long, Account> lockAll(Collection<Long> ids) {
-    return locks.lockAll(Account.class, "account", "id", ids, false).stream()
+    locks.lockAll("account", "id", ids, false);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("select a from Account a where a.id in :ids", Account.class)
+        .setParameter("ids", ids)
+        .getResultStream()
         .collect(Collectors.toMap(Account::id, Function.identity()));
   }
 

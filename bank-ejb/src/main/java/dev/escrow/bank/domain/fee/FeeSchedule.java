@@ -74,8 +74,19 @@ public class FeeSchedule {
             parts.put(
                 partKey(bankId, transferId), new long[] {bankId, FeeIncome.partOf(transferId)}));
     Map<String, FeeIncome> locked = new TreeMap<>();
-    for (FeeIncome income : locks.lockParts(FeeIncome.class, parts.values())) {
-      locked.put(income.bankId() + ":" + income.part(), income);
+    if (parts.isEmpty()) {
+      return locked;
+    }
+    locks.lockParts(parts.values());
+    java.util.Set<Long> banks = new java.util.TreeSet<>(payerBankByTransfer.values());
+    for (FeeIncome income :
+        em.createQuery("select i from FeeIncome i where i.bankId in :b", FeeIncome.class)
+            .setParameter("b", banks)
+            .getResultList()) {
+      String key = income.bankId() + ":" + income.part();
+      if (parts.containsKey(key)) {
+        locked.put(key, income);
+      }
     }
     return locked;
   }

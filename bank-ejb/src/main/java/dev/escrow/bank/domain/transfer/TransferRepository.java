@@ -63,12 +63,16 @@ public class TransferRepository {
   /**
    * What a batch may carry out: transfers still ACCEPTED that are due (accepted before {@code
    * due}), and transfer {@code also} whatever its time, oldest first, as (transfer id, operation
-   * id). Read without locks: the batch locks what it takes.
+   * id, payer account id, payee account id). Read without locks: the batch locks what it takes. The
+   * ids come from the row, not from the entities' associations: {@code payer().id()} on a lazy
+   * proxy loads the account (unlocked) into the persistence context, and a locking query afterwards
+   * answers that stale instance (a lost update on H2 showed it).
    */
   public List<Long[]> dueForExecution(java.time.Instant due, long also, int max) {
     return em
         .createQuery(
-            "select t.id, t.operation.id from Transfer t where t.status = :s"
+            "select t.id, t.operation.id, t.payer.id, t.payee.id from Transfer t"
+                + " where t.status = :s"
                 + " and (t.acceptedAt <= :due or t.id = :also) order by t.id",
             Object[].class)
         .setParameter("s", TransferStatus.ACCEPTED)
@@ -77,7 +81,7 @@ public class TransferRepository {
         .setMaxResults(max)
         .getResultList()
         .stream()
-        .map(r -> new Long[] {(Long) r[0], (Long) r[1]})
+        .map(r -> new Long[] {(Long) r[0], (Long) r[1], (Long) r[2], (Long) r[3]})
         .toList();
   }
 
@@ -86,7 +90,14 @@ public class TransferRepository {
    * (another server's batch takes them); one statement.
    */
   public List<Operation> lockOperationsUnlessHeld(java.util.Collection<Long> ids) {
-    return locks.lockAll(Operation.class, "operation", "id", ids, true);
+    List<Long> locked = locks.lockAll("operation", "id", ids, true);
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select o from Operation o where o.id in :ids order by o.id", Operation.class)
+        .setParameter("ids", locked)
+        .getResultList();
   }
 
   /**
@@ -94,9 +105,16 @@ public class TransferRepository {
    * holds ({@code FOR UPDATE SKIP LOCKED}), by id; one statement.
    */
   public List<Transfer> claimAccepted(java.util.Collection<Long> ids) {
-    return locks.lockAll(Transfer.class, "transfer", "id", ids, true).stream()
-        .filter(t -> t.status() == TransferStatus.ACCEPTED)
-        .toList();
+    List<Long> locked = locks.lockAll("transfer", "id", ids, true);
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select t from Transfer t where t.id in :ids and t.status = :s order by t.id",
+            Transfer.class)
+        .setParameter("ids", locked)
+        .setParameter("s", TransferStatus.ACCEPTED)
+        .getResultList();
   }
 
   public Optional<Transfer> byId(long id) {

@@ -61,13 +61,14 @@ public class RowLocks {
   }
 
   /**
-   * Locks and loads, in one statement, the rows of {@code entity}'s table whose {@code idColumn} is
-   * one of {@code ids}, in ascending order of it (the order every transaction locks them in). With
-   * {@code skipLocked} a row another transaction holds is left out rather than waited for: two
-   * servers claiming work from one database each take what the other does not hold.
+   * Locks, in one statement, the rows of {@code table} whose {@code idColumn} is one of {@code
+   * ids}, in ascending order of it (the order every transaction locks them in); answers the ids
+   * locked. With {@code skipLocked} a row another transaction holds is left out rather than waited
+   * for: two servers claiming work from one database each take what the other does not hold. Read
+   * the rows after this (H2 answers a row it waited for as it was before the wait).
    */
-  public <T> List<T> lockAll(
-      Class<T> entity, String table, String idColumn, Collection<Long> ids, boolean skipLocked) {
+  public List<Long> lockAll(
+      String table, String idColumn, Collection<Long> ids, boolean skipLocked) {
     if (!TABLES.contains(table)) {
       throw new IllegalArgumentException("Not a lockable table: " + table);
     }
@@ -75,29 +76,29 @@ public class RowLocks {
       return List.of();
     }
     @SuppressWarnings("unchecked")
-    List<T> rows =
+    List<Object> rows =
         em.createNativeQuery(
-                "select * from "
+                "select "
+                    + idColumn
+                    + " from "
                     + table
                     + " where "
                     + idColumn
                     + " in (:ids) order by "
                     + idColumn
                     + clause()
-                    + (skipLocked ? " skip locked" : ""),
-                entity)
+                    + (skipLocked ? " skip locked" : ""))
             .setParameter("ids", new TreeSet<>(ids))
             .getResultList();
-    return rows;
+    return rows.stream().map(r -> ((Number) r).longValue()).toList();
   }
 
   /**
-   * Locks and loads the fee income parts named by (bank id, part), in the bank's order (bank, then
-   * part), in one statement.
+   * Locks the fee income parts named by (bank id, part), in (bank, part) order, in one statement.
    */
-  public <T> List<T> lockParts(Class<T> entity, Collection<long[]> bankAndPart) {
+  public void lockParts(Collection<long[]> bankAndPart) {
     if (bankAndPart.isEmpty()) {
-      return List.of();
+      return;
     }
     StringBuilder in = new StringBuilder();
     for (long[] key : bankAndPart) {
@@ -108,16 +109,12 @@ public class RowLocks {
           .append(key[1])
           .append(')');
     }
-    @SuppressWarnings("unchecked")
-    List<T> rows =
-        em.createNativeQuery(
-                "select * from fee_income where (bank_id, part) in ("
-                    + in
-                    + ") order by bank_id, part"
-                    + clause(),
-                entity)
-            .getResultList();
-    return rows;
+    em.createNativeQuery(
+            "select bank_id from fee_income where (bank_id, part) in ("
+                + in
+                + ") order by bank_id, part"
+                + clause())
+        .getResultList();
   }
 
   private String clause() {
