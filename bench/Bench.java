@@ -114,6 +114,9 @@ public class Bench {
     if (phase("transfers")) {
       bankTransfers();
     }
+    if (phase("batch")) {
+      bankBatches();
+    }
     if (phase("pgbench")) {
       pgbench();
     }
@@ -139,7 +142,10 @@ public class Bench {
     }
   }
 
-  /** PHASES (comma-separated: transfers, pgbench, payments, catalogue, sweep) picks what runs. */
+  /**
+   * PHASES (comma-separated: transfers, batch, pgbench, payments, catalogue, sweep) picks what
+   * runs.
+   */
   boolean phase(String name) {
     String phases = env("PHASES", "all");
     return phases.equals("all") || List.of(phases.split(",")).contains(name);
@@ -412,7 +418,43 @@ public class Bench {
         transferClients + " clients submitting, all in flight; accepted → COMPLETED");
   }
 
+  /** Items per request of the batch phase (the partner API's maximum). */
+  static final int BATCH = 100;
+
+  /** The same transfers as {@link #bankTransfers}, submitted 100 to a request (batch API). */
+  void bankBatches() throws Exception {
+    say(
+        "bank transfers in batches of "
+            + BATCH
+            + ": warm-up (300), then "
+            + runs
+            + " runs of "
+            + transfers
+            + ", "
+            + transferClients
+            + " clients");
+    transferRun("bwarm", 300, true);
+    List<Double> perSecond = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      perSecond.add(transferRun("b" + run, transfers, true));
+    }
+    put(
+        "bank transfers, batches of " + BATCH,
+        "transfers/s",
+        perSecond,
+        "(its own line)",
+        true,
+        transferClients
+            + " clients submitting POST /partner/transfers/batch, "
+            + BATCH
+            + " a request; accepted → COMPLETED");
+  }
+
   double transferRun(String run, int count) throws Exception {
+    return transferRun(run, count, false);
+  }
+
+  double transferRun(String run, int count, boolean batched) throws Exception {
     List<String[]> ready = Collections.synchronizedList(new ArrayList<>());
     Instant t = Instant.now();
     parallel(
@@ -474,13 +516,43 @@ public class Bench {
             + Duration.between(t, Instant.now()).toSeconds()
             + " s; submitting");
     ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(ready);
-    parallel(
-        count,
-        transferClients,
-        i -> {
-          String[] one = queue.poll();
-          Reply.expect(partner("POST", "/bank/api/v1/partner/transfers", one[0], one[1]), 202);
-        });
+    if (batched) {
+      int requests = (count + BATCH - 1) / BATCH;
+      parallel(
+          requests,
+          transferClients,
+          i -> {
+            StringBuilder body = new StringBuilder("{\"transfers\":[");
+            int items = 0;
+            for (String[] one; items < BATCH && (one = queue.poll()) != null; items++) {
+              body.append(items == 0 ? "" : ",")
+                  .append("{\"idempotencyKey\":\"")
+                  .append(one[1])
+                  .append("\",")
+                  .append(one[0].substring(1));
+            }
+            Reply answer =
+                partner(
+                    "POST",
+                    "/bank/api/v1/partner/transfers/batch",
+                    body.append("]}").toString(),
+                    null);
+            Reply.expect(answer, 200);
+            int accepted = answer.body().split("\"status\":202", -1).length - 1;
+            if (accepted != items) {
+              throw new IOException(
+                  "a batch of " + items + " had " + accepted + " accepted: " + answer.body());
+            }
+          });
+    } else {
+      parallel(
+          count,
+          transferClients,
+          i -> {
+            String[] one = queue.poll();
+            Reply.expect(partner("POST", "/bank/api/v1/partner/transfers", one[0], one[1]), 202);
+          });
+    }
     String where = "idempotency_key LIKE 'bench-" + run + "-%'";
     awaitSql(
         "SELECT count(*) FROM bank.transfer WHERE " + where + " AND status = 'ACCEPTED'",
@@ -592,7 +664,23 @@ public class Bench {
         "(the limit)",
         true,
         transferClients + " clients, scale " + scale + ", same server");
+    Result batches = results.get("bank transfers, batches of " + BATCH);
+    if (batches != null) {
+      results.put(
+          "batches / pgbench",
+          new Result(
+              "batches / pgbench",
+              "ratio",
+              batches.value / median(tps),
+              List.of(),
+              "(its own line)",
+              true,
+              "transfers submitted " + BATCH + " a request"));
+    }
     Result ours = results.get("bank transfers");
+    if (ours == null) {
+      return;
+    }
     double ratio = ours.value / median(tps);
     results.put(
         "bank transfers",

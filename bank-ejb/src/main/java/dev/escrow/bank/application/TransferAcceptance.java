@@ -12,16 +12,18 @@ import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.bank.domain.transfer.Operation;
 import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.bank.domain.transfer.TransferRepository;
-import dev.escrow.bank.infrastructure.messaging.TransferQueue;
 import dev.escrow.platform.money.Money;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Accepts a transfer that a verified payment code confirms, in one transaction: the code is used
- * up, the transfer joins its group's operation and is queued (the message leaves on commit).
+ * Accepts a transfer that a verified payment code confirms, in one local transaction: the code is
+ * used up and the transfer joins its group's operation, ACCEPTED. That row is the durable record;
+ * the consumer's wake-up leaves once it has committed ({@link TransferAccepted}), and the re-drive
+ * finds a transfer whose wake-up was lost.
  */
 @Stateless
 public class TransferAcceptance {
@@ -32,7 +34,7 @@ public class TransferAcceptance {
   @Inject ApiClientRepository clients;
   @Inject OperationGroups groups;
   @Inject SettingsService settings;
-  @Inject TransferQueue queue;
+  @Inject Event<TransferAccepted> accepted;
   @Inject BankClock clock;
 
   public TransferView accept(long partnerId, String idempotencyKey, TransferRequest request) {
@@ -75,7 +77,7 @@ public class TransferAcceptance {
             fee,
             clock.now());
     transfers.add(transfer);
-    queue.schedule(transferIdOf(transfer), settings.processingDelaySeconds());
+    accepted.fire(new TransferAccepted(transferIdOf(transfer), settings.processingDelaySeconds()));
     return TransferView.of(transfer);
   }
 

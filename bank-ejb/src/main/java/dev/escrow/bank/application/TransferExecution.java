@@ -13,8 +13,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +43,99 @@ public class TransferExecution {
   @Inject BankClock clock;
   @Inject Event<MoneyMoved> moneyMoved;
   @Inject PartnerCallbacks callbacks;
+
+  /** How many transfers one batch carries out at most. */
+  public static final int BATCH = 100;
+
+  @Inject SettingsService settings;
+
+  /**
+   * Carries out, in one transaction, up to {@link #BATCH} due ACCEPTED transfers, {@code triggerId}
+   * among them if it still is: the wake-up says "there is work", not "this one only". Locks in the
+   * bank's fixed order, as {@link #carryOut} does one at a time: the trigger's operation (waited
+   * for), the other operations (those another transaction holds are left out: {@code SKIP LOCKED},
+   * so two consumers or two servers take disjoint work), their ACCEPTED transfers (claimed {@code
+   * SKIP LOCKED}), every account of the batch in id order, every fee income part in (bank, part)
+   * order. A transfer the payer cannot pay fails alone; the others go on. Rows are written at the
+   * end by JDBC batches (sequence ids). Answers the transfer ids carried out (completed or failed).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<Long> carryOutDue(long triggerId) {
+    Instant now = clock.now();
+    List<Long[]> due =
+        transfers.dueForExecution(
+            now.minusSeconds(settings.processingDelaySeconds()), triggerId, BATCH);
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> operationIds = new TreeSet<>();
+    Long triggerOperation = null;
+    for (Long[] row : due) {
+      operationIds.add(row[1]);
+      if (row[0] == triggerId) {
+        triggerOperation = row[1];
+      }
+    }
+    Set<Long> lockedOperations = new HashSet<>();
+    if (triggerOperation != null) {
+      transfers.lockOperation(triggerOperation);
+      lockedOperations.add(triggerOperation);
+      operationIds.remove(triggerOperation);
+    }
+    transfers.lockOperationsUnlessHeld(operationIds).forEach(o -> lockedOperations.add(o.id()));
+    List<Long> candidates =
+        due.stream().filter(r -> lockedOperations.contains(r[1])).map(r -> r[0]).toList();
+    List<Transfer> claimed = transfers.claimAccepted(candidates);
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Long[]> rows = new HashMap<>();
+    due.forEach(r -> rows.put(r[0], r));
+    Set<Long> accountIds = new TreeSet<>();
+    for (Transfer t : claimed) {
+      // From the rows, not t.payer().id(): that would load the account before its lock.
+      Long[] row = rows.get(t.id());
+      accountIds.add(row[2]);
+      accountIds.add(row[3]);
+    }
+    Map<Long, Account> locked = accounts.lockAll(accountIds);
+    Map<Long, Long> feePayerBanks = new TreeMap<>();
+    for (Transfer t : claimed) {
+      if (t.fee().isPositive()) {
+        feePayerBanks.put(t.id(), locked.get(t.payer().id()).bank().id());
+      }
+    }
+    Map<String, FeeIncome> incomes = fees.lockIncomes(feePayerBanks);
+    List<Long> done = new ArrayList<>(claimed.size());
+    for (Transfer transfer : claimed) {
+      Account payer = locked.get(transfer.payer().id());
+      Account payee = locked.get(transfer.payee().id());
+      FeeIncome income =
+          transfer.fee().isPositive()
+              ? incomes.get(FeeSchedule.partKey(payer.bank().id(), transfer.id()))
+              : null;
+      transfer.carryOut(payer, payee, income, now).ifPresent(ledger::post);
+      callbacks.transferEnded(transfer);
+      moneyMoved.fire(carriedOut(transfer));
+      done.add(transfer.id());
+    }
+    return done;
+  }
+
+  /**
+   * The due transfers a batch would take, read without locks: what the consumer carries out one by
+   * one when the batch failed, so that one transfer that cannot be carried out does not hold the
+   * others back.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<Long> dueIds(long triggerId) {
+    return transfers
+        .dueForExecution(
+            clock.now().minusSeconds(settings.processingDelaySeconds()), triggerId, BATCH)
+        .stream()
+        .map(r -> r[0])
+        .toList();
+  }
 
   /** One attempt, in a transaction of its own: a failure leaves the message to be redelivered. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

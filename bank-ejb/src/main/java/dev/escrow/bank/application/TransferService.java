@@ -38,6 +38,30 @@ public class TransferService {
     }
   }
 
+  /** What a submission came to: the transfer, and whether the key had named it already. */
+  public record Submission(TransferView transfer, boolean repeat) {}
+
+  /**
+   * As {@link #submit}, telling a repeat (the key named a transfer already: nothing new was
+   * accepted) from a new acceptance; for the batch API, whose items answer 200 and 202.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Submission submitOnce(
+      long partnerId,
+      @NotBlank @Size(max = 100) String idempotencyKey,
+      @NotNull @Valid TransferRequest request) {
+    var before = acceptance.acceptedBefore(partnerId, idempotencyKey);
+    if (before.isPresent()) {
+      return new Submission(before.get(), true);
+    }
+    try {
+      return new Submission(acceptance.accept(partnerId, idempotencyKey, request), false);
+    } catch (EJBException lostRace) {
+      return new Submission(
+          acceptance.acceptedBefore(partnerId, idempotencyKey).orElseThrow(() -> lostRace), true);
+    }
+  }
+
   public TransferView transfer(long partnerId, String publicId) {
     return transfers
         .byPublicId(clients.byId(partnerId), publicId)

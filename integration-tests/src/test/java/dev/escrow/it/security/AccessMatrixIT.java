@@ -316,6 +316,15 @@ class AccessMatrixIT extends EarDeployment {
         assertEquals(401, reply.status(), path + " " + headers + ": " + reply);
         assertTrue(reply.header("Content-Type").startsWith("application/problem+json"));
       }
+      for (String path :
+          List.of(
+              "/partner/transfers/batch",
+              "/partner/operations/settlements",
+              "/partner/operations/reversals")) {
+        Api.Reply reply = Api.anonymous().send("POST", "/bank/api/v1" + path, "{}", headers);
+        assertEquals(401, reply.status(), path + " " + headers + ": " + reply);
+        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"));
+      }
     }
     assertEquals(
         200,

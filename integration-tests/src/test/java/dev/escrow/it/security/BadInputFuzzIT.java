@@ -553,6 +553,31 @@ class BadInputFuzzIT extends EarDeployment {
     all.add(
         e("POST", b + "/partner/operations/{key}/reversal", Who.PARTNER, none, Map.of(), false));
     all.add(e("GET", b + "/partner/fees", Who.PARTNER, none, Map.of(), true));
+    // The batches: a hostile envelope is refused whole (400); items are fuzzed in BankBatchIT.
+    all.add(
+        e(
+            "POST",
+            b + "/partner/transfers/batch",
+            Who.PARTNER,
+            fields("transfers", Field.TEXT),
+            Map.of(),
+            false));
+    all.add(
+        e(
+            "POST",
+            b + "/partner/operations/settlements",
+            Who.PARTNER,
+            fields("settlements", Field.TEXT),
+            Map.of(),
+            false));
+    all.add(
+        e(
+            "POST",
+            b + "/partner/operations/reversals",
+            Who.PARTNER,
+            fields("reversals", Field.TEXT),
+            Map.of(),
+            false));
     return all;
   }
 

@@ -68,6 +68,21 @@ public class AccountRepository {
     return locked.stream().collect(Collectors.toMap(Account::id, Function.identity()));
   }
 
+  /**
+   * Locks the accounts in one statement, in ascending id order (the same order as {@link
+   * #lockInOrder}, so the two never deadlock), waiting for any another transaction holds.
+   */
+  public Map<Long, Account> lockAll(Collection<Long> ids) {
+    locks.lockAll("account", "id", ids, false);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("select a from Account a where a.id in :ids", Account.class)
+        .setParameter("ids", ids)
+        .getResultStream()
+        .collect(Collectors.toMap(Account::id, Function.identity()));
+  }
+
   public List<Account> ofCustomer(long customerId) {
     return em.createQuery(
             "select a from Account a join fetch a.bank where a.customer.id = :c order by a.id",

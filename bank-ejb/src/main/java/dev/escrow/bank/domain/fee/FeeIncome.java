@@ -64,6 +64,10 @@ public class FeeIncome {
     return amount;
   }
 
+  public int part() {
+    return part;
+  }
+
   /** The primary key: bank and part. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;

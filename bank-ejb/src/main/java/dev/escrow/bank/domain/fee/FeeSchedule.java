@@ -63,6 +63,39 @@ public class FeeSchedule {
     return income;
   }
 
+  /**
+   * Locks, in one statement and in the bank's order (bank, then part), the parts of fee income that
+   * the fees of these transfers go to, keyed by "bankId:part" ({@link #partKey}).
+   */
+  public Map<String, FeeIncome> lockIncomes(Map<Long, Long> payerBankByTransfer) {
+    Map<String, long[]> parts = new TreeMap<>();
+    payerBankByTransfer.forEach(
+        (transferId, bankId) ->
+            parts.put(
+                partKey(bankId, transferId), new long[] {bankId, FeeIncome.partOf(transferId)}));
+    Map<String, FeeIncome> locked = new TreeMap<>();
+    if (parts.isEmpty()) {
+      return locked;
+    }
+    locks.lockParts(parts.values());
+    java.util.Set<Long> banks = new java.util.TreeSet<>(payerBankByTransfer.values());
+    for (FeeIncome income :
+        em.createQuery("select i from FeeIncome i where i.bankId in :b", FeeIncome.class)
+            .setParameter("b", banks)
+            .getResultList()) {
+      String key = income.bankId() + ":" + income.part();
+      if (parts.containsKey(key)) {
+        locked.put(key, income);
+      }
+    }
+    return locked;
+  }
+
+  /** The key of {@link #lockIncomes}'s answer for the fee of one transfer. */
+  public static String partKey(long bankId, long transferId) {
+    return bankId + ":" + FeeIncome.partOf(transferId);
+  }
+
   /** What each bank has earned: the sum of its parts, by bank id. */
   public Map<Long, Money> incomeByBank() {
     Map<Long, Money> byBank = new TreeMap<>();

@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,7 +30,11 @@ import org.hibernate.annotations.Immutable;
 public class LedgerEntry {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_entry_seq")
+  @SequenceGenerator(
+      name = "ledger_entry_seq",
+      sequenceName = "ledger_entry_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "external_id", nullable = false, unique = true, length = 64, updatable = false)

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,11 @@ public class PartnerCallback {
   }
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "partner_callback_seq")
+  @SequenceGenerator(
+      name = "partner_callback_seq",
+      sequenceName = "partner_callback_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "event_id", nullable = false, unique = true, length = 36)

@@ -22,6 +22,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ import java.util.UUID;
 public class Transfer {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "transfer_seq")
+  @SequenceGenerator(name = "transfer_seq", sequenceName = "transfer_seq", allocationSize = 50)
   private Long id;
 
   @Column(name = "public_id", nullable = false, unique = true, length = 36)

@@ -60,6 +60,63 @@ public class TransferRepository {
         .getResultList();
   }
 
+  /**
+   * What a batch may carry out: transfers still ACCEPTED that are due (accepted before {@code
+   * due}), and transfer {@code also} whatever its time, oldest first, as (transfer id, operation
+   * id, payer account id, payee account id). Read without locks: the batch locks what it takes. The
+   * ids come from the row, not from the entities' associations: {@code payer().id()} on a lazy
+   * proxy loads the account (unlocked) into the persistence context, and a locking query afterwards
+   * answers that stale instance (a lost update on H2 showed it).
+   */
+  public List<Long[]> dueForExecution(java.time.Instant due, long also, int max) {
+    return em
+        .createQuery(
+            "select t.id, t.operation.id, t.payer.id, t.payee.id from Transfer t"
+                + " where t.status = :s"
+                + " and (t.acceptedAt <= :due or t.id = :also) order by t.id",
+            Object[].class)
+        .setParameter("s", TransferStatus.ACCEPTED)
+        .setParameter("due", due)
+        .setParameter("also", also)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(r -> new Long[] {(Long) r[0], (Long) r[1], (Long) r[2], (Long) r[3]})
+        .toList();
+  }
+
+  /**
+   * Locks and loads the operations of a batch, by id, leaving out those another transaction holds
+   * (another server's batch takes them); one statement.
+   */
+  public List<Operation> lockOperationsUnlessHeld(java.util.Collection<Long> ids) {
+    List<Long> locked = locks.lockAll("operation", "id", ids, true);
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select o from Operation o where o.id in :ids order by o.id", Operation.class)
+        .setParameter("ids", locked)
+        .getResultList();
+  }
+
+  /**
+   * Claims the transfers among {@code ids} that are still ACCEPTED and that no other transaction
+   * holds ({@code FOR UPDATE SKIP LOCKED}), by id; one statement.
+   */
+  public List<Transfer> claimAccepted(java.util.Collection<Long> ids) {
+    List<Long> locked = locks.lockAll("transfer", "id", ids, true);
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select t from Transfer t where t.id in :ids and t.status = :s order by t.id",
+            Transfer.class)
+        .setParameter("ids", locked)
+        .setParameter("s", TransferStatus.ACCEPTED)
+        .getResultList();
+  }
+
   public Optional<Transfer> byId(long id) {
     return Optional.ofNullable(em.find(Transfer.class, id));
   }

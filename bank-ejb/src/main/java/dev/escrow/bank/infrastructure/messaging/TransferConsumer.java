@@ -10,11 +10,17 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns a queued transfer into its execution. A failed attempt is redelivered (the queue's bounded
- * redelivery); on the last delivery a failure fails the transfer instead.
+ * Turns a wake-up into execution: a batch of due transfers, the message's own among them, in one
+ * transaction. When the batch fails (one transfer that cannot be carried out, a lock timeout), the
+ * due transfers are carried out one by one, each in its own transaction, so that one poison
+ * transfer holds no other back; the message's own transfer last, and its failure is the message's:
+ * redelivered (the queue's bounded redelivery), and on the last delivery the transfer fails
+ * instead.
  */
 @MessageDriven(
     activationConfig = {
@@ -32,6 +38,8 @@ public class TransferConsumer implements MessageListener {
   static final int LAST_DELIVERY = 10;
 
   private static final String QUEUE = "BankTransfers";
+
+  private static final Logger LOG = Logger.getLogger(TransferConsumer.class.getName());
 
   private static final Logger MONEY = Logger.getLogger(MoneyLog.CATEGORY);
 
@@ -51,6 +59,16 @@ public class TransferConsumer implements MessageListener {
     if (delivery > 1) {
       meters.redelivered(QUEUE);
     }
+    try {
+      execution.carryOutDue(transferId);
+      return;
+    } catch (EJBException batchFailed) {
+      LOG.log(
+          Level.WARNING,
+          "A batch woken by transfer row " + transferId + " failed; carrying out one by one",
+          batchFailed);
+    }
+    oneByOne(transferId);
     try {
       execution.carryOut(transferId);
     } catch (EJBException e) {
@@ -73,6 +91,28 @@ public class TransferConsumer implements MessageListener {
                 + lastFailure
                 + "\"");
         throw lastFailure;
+      }
+    }
+  }
+
+  /**
+   * The due transfers other than the message's own, each alone; a failure waits for its message.
+   */
+  private void oneByOne(long transferId) {
+    List<Long> due;
+    try {
+      due = execution.dueIds(transferId);
+    } catch (EJBException e) {
+      return;
+    }
+    for (long id : due) {
+      if (id == transferId) {
+        continue;
+      }
+      try {
+        execution.carryOut(id);
+      } catch (EJBException e) {
+        LOG.warning("Transfer row " + id + " failed alone too; its own message retries: " + e);
       }
     }
   }

@@ -3,7 +3,10 @@ package dev.escrow.bank.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
@@ -55,6 +58,63 @@ public class RowLocks {
         .setParameter(2, part)
         .getResultList()
         .isEmpty();
+  }
+
+  /**
+   * Locks, in one statement, the rows of {@code table} whose {@code idColumn} is one of {@code
+   * ids}, in ascending order of it (the order every transaction locks them in); answers the ids
+   * locked. With {@code skipLocked} a row another transaction holds is left out rather than waited
+   * for: two servers claiming work from one database each take what the other does not hold. Read
+   * the rows after this (H2 answers a row it waited for as it was before the wait).
+   */
+  public List<Long> lockAll(
+      String table, String idColumn, Collection<Long> ids, boolean skipLocked) {
+    if (!TABLES.contains(table)) {
+      throw new IllegalArgumentException("Not a lockable table: " + table);
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        em.createNativeQuery(
+                "select "
+                    + idColumn
+                    + " from "
+                    + table
+                    + " where "
+                    + idColumn
+                    + " in (:ids) order by "
+                    + idColumn
+                    + clause()
+                    + (skipLocked ? " skip locked" : ""))
+            .setParameter("ids", new TreeSet<>(ids))
+            .getResultList();
+    return rows.stream().map(r -> ((Number) r).longValue()).toList();
+  }
+
+  /**
+   * Locks the fee income parts named by (bank id, part), in (bank, part) order, in one statement.
+   */
+  public void lockParts(Collection<long[]> bankAndPart) {
+    if (bankAndPart.isEmpty()) {
+      return;
+    }
+    StringBuilder in = new StringBuilder();
+    for (long[] key : bankAndPart) {
+      in.append(in.isEmpty() ? "" : ", ")
+          .append('(')
+          .append(key[0])
+          .append(", ")
+          .append(key[1])
+          .append(')');
+    }
+    em.createNativeQuery(
+            "select bank_id from fee_income where (bank_id, part) in ("
+                + in
+                + ") order by bank_id, part"
+                + clause())
+        .getResultList();
   }
 
   private String clause() {

@@ -1,0 +1,266 @@
+package dev.escrow.bank.interfaces.rest;
+
+import dev.escrow.bank.application.OperationService;
+import dev.escrow.bank.application.Requests.SettlementRequest;
+import dev.escrow.bank.application.Requests.TransferRequest;
+import dev.escrow.bank.application.TransferService;
+import dev.escrow.bank.application.TransferService.Submission;
+import dev.escrow.bank.application.Views.OperationView;
+import dev.escrow.bank.application.Views.TransferView;
+import dev.escrow.platform.rest.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The partner API's batches (docs/bank-partner-api.md): many transfers, settlements or reversals in
+ * one request, each item with its own key and its own answer, in request order. Each item is
+ * carried out in a transaction of its own, exactly as its single endpoint would: a bad item (400,
+ * 404, 409) spoils no other, a crash mid-batch leaves the items before it committed and the rest
+ * untouched, and a repeat of the whole batch with the same keys answers each item as before. Only a
+ * malformed envelope (no items, more than {@link #MAX_ITEMS}, a key twice) refuses the request.
+ */
+@Path("/partner")
+@PartnerApi
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartnerBatchResource {
+
+  /** Items one request may carry at most. */
+  public static final int MAX_ITEMS = 100;
+
+  /** One transfer of a batch: a single submission's body and its Idempotency-Key. */
+  public record TransferItem(
+      String idempotencyKey,
+      String authorizationId,
+      String payerAccount,
+      String payeeAccount,
+      BigDecimal amount,
+      BigDecimal fee,
+      String groupReference) {}
+
+  public record TransferBatch(List<TransferItem> transfers) {}
+
+  /** One settlement of a batch: the operation and the single settlement's body. */
+  public record SettlementItem(
+      String operationKey, BigDecimal commissionAmount, String commissionAccount) {}
+
+  public record SettlementBatch(List<SettlementItem> settlements) {}
+
+  public record ReversalItem(String operationKey) {}
+
+  public record ReversalBatch(List<ReversalItem> reversals) {}
+
+  /** A transfer item's answer: 202 accepted, 200 a repeat of its key, else the problem. */
+  public record TransferAnswer(
+      String idempotencyKey, int status, TransferView transfer, JsonObject problem) {}
+
+  /** An operation item's answer: 200 with the operation (a repeat too), else the problem. */
+  public record OperationAnswer(
+      String operationKey, int status, OperationView operation, JsonObject problem) {}
+
+  public record Answers<T>(List<T> results) {}
+
+  @Inject TransferService transfers;
+  @Inject OperationService operations;
+  @Inject Validator validator;
+  @Context Providers providers;
+  @Context HttpServletRequest request;
+
+  @POST
+  @Path("/transfers/batch")
+  public Response submitAll(TransferBatch batch) {
+    List<TransferItem> items = batch == null ? null : batch.transfers();
+    Response malformed = envelope(items, "transfers", TransferItem::idempotencyKey);
+    if (malformed != null) {
+      return malformed;
+    }
+    long partner = PartnerKeyFilter.partnerOf(request);
+    List<TransferAnswer> answers = new ArrayList<>(items.size());
+    for (TransferItem item : items) {
+      String key = item.idempotencyKey() == null ? null : item.idempotencyKey().strip();
+      TransferRequest body =
+          new TransferRequest(
+              item.authorizationId(),
+              item.payerAccount(),
+              item.payeeAccount(),
+              item.amount(),
+              item.fee(),
+              item.groupReference());
+      Problem invalid = invalid(key, body);
+      if (invalid != null) {
+        answers.add(new TransferAnswer(key, invalid.status(), null, json(invalid.toResponse())));
+        continue;
+      }
+      Outcome<Submission> outcome = attempt(() -> transfers.submitOnce(partner, key, body));
+      answers.add(
+          outcome.value() != null
+              ? new TransferAnswer(
+                  key, outcome.value().repeat() ? 200 : 202, outcome.value().transfer(), null)
+              : new TransferAnswer(key, outcome.status(), null, outcome.problem()));
+    }
+    return Response.ok(new Answers<>(answers)).build();
+  }
+
+  @POST
+  @Path("/operations/settlements")
+  public Response settleAll(SettlementBatch batch) {
+    List<SettlementItem> items = batch == null ? null : batch.settlements();
+    Response malformed = envelope(items, "settlements", SettlementItem::operationKey);
+    if (malformed != null) {
+      return malformed;
+    }
+    long partner = PartnerKeyFilter.partnerOf(request);
+    List<OperationAnswer> answers = new ArrayList<>(items.size());
+    for (SettlementItem item : items) {
+      SettlementRequest body =
+          new SettlementRequest(item.commissionAmount(), item.commissionAccount());
+      answers.add(
+          operationAnswer(
+              item.operationKey(),
+              body,
+              () -> operations.settle(partner, item.operationKey().strip(), body)));
+    }
+    return Response.ok(new Answers<>(answers)).build();
+  }
+
+  @POST
+  @Path("/operations/reversals")
+  public Response reverseAll(ReversalBatch batch) {
+    List<ReversalItem> items = batch == null ? null : batch.reversals();
+    Response malformed = envelope(items, "reversals", ReversalItem::operationKey);
+    if (malformed != null) {
+      return malformed;
+    }
+    long partner = PartnerKeyFilter.partnerOf(request);
+    List<OperationAnswer> answers = new ArrayList<>(items.size());
+    for (ReversalItem item : items) {
+      answers.add(
+          operationAnswer(
+              item.operationKey(),
+              null,
+              () -> operations.reverse(partner, item.operationKey().strip())));
+    }
+    return Response.ok(new Answers<>(answers)).build();
+  }
+
+  private OperationAnswer operationAnswer(
+      String key, Object body, Supplier<OperationView> carryOut) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (key == null || key.isBlank() || key.strip().length() > 36) {
+      errors.add(new Problem.FieldError("operationKey", "is required, 1 to 36 characters"));
+    }
+    if (body != null) {
+      for (ConstraintViolation<Object> v : validator.validate(body)) {
+        errors.add(new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      Problem invalid =
+          Problem.of(Response.Status.BAD_REQUEST, "The item has invalid fields").withErrors(errors);
+      return new OperationAnswer(key, 400, null, json(invalid.toResponse()));
+    }
+    Outcome<OperationView> outcome = attempt(carryOut);
+    return outcome.value() != null
+        ? new OperationAnswer(key.strip(), 200, outcome.value(), null)
+        : new OperationAnswer(key.strip(), outcome.status(), null, outcome.problem());
+  }
+
+  /** The item's own fields wrong, as the single endpoint's validation would say (400), or null. */
+  private Problem invalid(String key, TransferRequest body) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (key == null || key.isEmpty() || key.length() > 100) {
+      errors.add(new Problem.FieldError("idempotencyKey", "is required, 1 to 100 characters"));
+    }
+    for (ConstraintViolation<TransferRequest> v : validator.validate(body)) {
+      errors.add(new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
+    }
+    return errors.isEmpty()
+        ? null
+        : Problem.of(Response.Status.BAD_REQUEST, "The item has invalid fields").withErrors(errors);
+  }
+
+  /** 400 for the whole request when its envelope is malformed; null when it is sound. */
+  private static <T> Response envelope(List<T> items, String name, Function<T, String> key) {
+    if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
+      return Problem.of(
+              Response.Status.BAD_REQUEST, "Send 1 to " + MAX_ITEMS + " " + name + " at a time")
+          .withErrors(List.of(new Problem.FieldError(name, "1 to " + MAX_ITEMS + " items")))
+          .toResponse();
+    }
+    Set<String> seen = new HashSet<>();
+    for (T item : items) {
+      if (item == null) {
+        return Problem.of(Response.Status.BAD_REQUEST, "An item of " + name + " is null")
+            .withErrors(List.of(new Problem.FieldError(name, "has a null item")))
+            .toResponse();
+      }
+      String k = key.apply(item);
+      if (k != null && !seen.add(k.strip())) {
+        return Problem.of(
+                Response.Status.BAD_REQUEST,
+                "A key appears twice in one request; each item has its own")
+            .withErrors(List.of(new Problem.FieldError(name, "repeats the key " + k.strip())))
+            .toResponse();
+      }
+    }
+    return null;
+  }
+
+  /** What one item's attempt came to: its value, or its status and problem. */
+  private record Outcome<T>(T value, int status, JsonObject problem) {}
+
+  /**
+   * Runs one item (in its own transaction, the service's) and turns a refusal into the status and
+   * problem its single endpoint would answer, through the same exception mappers.
+   */
+  private <T> Outcome<T> attempt(Supplier<T> item) {
+    try {
+      return new Outcome<>(item.get(), 0, null);
+    } catch (RuntimeException e) {
+      Response mapped = map(e);
+      return new Outcome<>(null, mapped.getStatus(), json(mapped));
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Response map(RuntimeException e) {
+    ExceptionMapper mapper = providers.getExceptionMapper(e.getClass());
+    return mapper.toResponse(e);
+  }
+
+  private static JsonObject json(Response problem) {
+    Object entity = problem.getEntity();
+    try (JsonReader reader = Json.createReader(new StringReader(String.valueOf(entity)))) {
+      return reader.readObject();
+    } catch (RuntimeException notJson) {
+      return Json.createObjectBuilder()
+          .add("status", problem.getStatus())
+          .add("detail", String.valueOf(entity))
+          .build();
+    }
+  }
+}
