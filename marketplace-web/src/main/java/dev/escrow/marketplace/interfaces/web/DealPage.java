@@ -2,13 +2,13 @@ package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.DemoMode;
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.application.deal.WrongCodeException;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
-import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
 import dev.escrow.platform.money.Money;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
