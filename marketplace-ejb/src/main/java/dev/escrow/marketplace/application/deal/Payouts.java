@@ -1,7 +1,9 @@
 package dev.escrow.marketplace.application.deal;
 
+import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.application.bank.BankRefusedException;
+import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.Payout;
@@ -170,14 +172,15 @@ public class Payouts {
    * The administrator fixed what made the bank refuse (a settlement account, at the bank): the
    * payout is due again and is carried out at once (by the queue, after this transaction).
    *
-   * @return whether the deal had a refused payout
+   * @throws UnknownObjectException no such deal
+   * @throws StateConflictException the deal has no refused payout
    */
-  public boolean retry(long dealId) {
-    Deal deal = deals.findForUpdate(dealId).orElseThrow();
+  public void retry(long dealId) {
+    Deal deal = deals.findForUpdate(dealId).orElseThrow(() -> new UnknownObjectException("Deal"));
     if (!deal.retryPayout()) {
-      return false;
+      throw new StateConflictException("The deal's payout was not refused: nothing to retry");
     }
+    LOG.info("The payout of deal " + dealId + " is due again (the administrator retried it)");
     queue.payout(dealId);
-    return true;
   }
 }

@@ -33,7 +33,9 @@ public class DealViews {
         deal.commission().toString(),
         deal.payout().name(),
         deal.operationKey(),
-        deals.historyOf(deal).stream().map(ChangeJson::of).toList());
+        deals.historyOf(deal).stream().map(ChangeJson::of).toList(),
+        deal.payoutRefusal(),
+        deal.payoutRefusedAt() == null ? null : deal.payoutRefusedAt().toString());
   }
 
   private Map<String, String> names() {
