@@ -25,6 +25,8 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -273,31 +275,62 @@ public class RestBankGateway implements BankGateway {
 
   // ---- how a call goes wrong ----
 
-  /** The call, with a failed connection, a timeout or an unreadable answer as unavailable. */
+  /**
+   * The call, with a failed connection, a timeout or an unreadable answer as unavailable. A pooled
+   * connection the bank (or a proxy on the way) closed while it was idle fails the next request
+   * before any answer ({@code NoHttpResponseException}, a reset): that request is sent once more on
+   * a fresh connection. Every call is safe to repeat: transfers carry their idempotency key,
+   * settlements and reversals answer a repeat the same, the right code is accepted again until it
+   * is used, and a code request that did reach the bank only leaves an unused code behind.
+   */
   private static <T> T call(String what, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (BankProblem | BankUnavailableException answered) {
-      throw answered;
-    } catch (ProcessingException | WebApplicationException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof BankProblem problem) {
-          throw problem;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return call.get();
+      } catch (BankProblem | BankUnavailableException answered) {
+        throw answered;
+      } catch (ProcessingException | WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+          if (cause instanceof BankProblem problem) {
+            throw problem;
+          }
+          if (cause instanceof BankUnavailableException away) {
+            throw away;
+          }
         }
-        if (cause instanceof BankUnavailableException away) {
-          throw away;
+        if (attempt == 0 && closedWhileIdle(e)) {
+          continue;
         }
+        throw new BankUnavailableException(
+            "The bank service cannot be reached for " + what + ": " + e, e);
+      } catch (ClassCastException
+          | NullPointerException
+          | IllegalArgumentException
+          | DateTimeException
+          | JsonException unreadable) {
+        throw new BankUnavailableException(
+            "The bank's answer to " + what + " is not readable: " + unreadable, unreadable);
       }
-      throw new BankUnavailableException(
-          "The bank service cannot be reached for " + what + ": " + e, e);
-    } catch (ClassCastException
-        | NullPointerException
-        | IllegalArgumentException
-        | DateTimeException
-        | JsonException unreadable) {
-      throw new BankUnavailableException(
-          "The bank's answer to " + what + " is not readable: " + unreadable, unreadable);
     }
+  }
+
+  /** The request met a kept-alive connection that the other side had closed: no answer at all. */
+  static boolean closedWhileIdle(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getName().equals("org.apache.http.NoHttpResponseException")) {
+        return true;
+      }
+      if (cause instanceof SocketException
+          && !(cause instanceof ConnectException)
+          && cause.getMessage() != null
+          && (cause.getMessage().contains("reset") || cause.getMessage().contains("Broken pipe"))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A call where the bank saying no to the marketplace itself is a set-up problem: wait. */

@@ -1,7 +1,9 @@
 package dev.escrow.marketplace.infrastructure.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -49,5 +51,19 @@ class BankProblemMapperTest {
     BankProblem problem =
         assertInstanceOf(BankProblem.class, BankProblemMapper.of(404, "<html>not json</html>"));
     assertEquals("The bank refused the request (404)", problem.getMessage());
+  }
+
+  @Test
+  void onlyAConnectionClosedWhileIdleIsSentAgain() {
+    assertTrue(
+        RestBankGateway.closedWhileIdle(
+            new jakarta.ws.rs.ProcessingException(
+                new java.net.SocketException("Connection reset"))));
+    assertFalse(
+        RestBankGateway.closedWhileIdle(
+            new jakarta.ws.rs.ProcessingException(new java.net.ConnectException("refused"))));
+    assertFalse(
+        RestBankGateway.closedWhileIdle(
+            new jakarta.ws.rs.ProcessingException(new java.net.SocketTimeoutException("slow"))));
   }
 }
