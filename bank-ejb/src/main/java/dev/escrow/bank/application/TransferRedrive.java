@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Re-queues transfers that stay ACCEPTED well past their due time (accepted + the processing
- * delay + {@link #GRACE}): their wake-up was lost. The accepted row is the record and the wake-up
- * is sent only after its commit, with no two-phase commit: a SIGKILL between the two, or a broker
- * failure at the send, leaves the transfer ACCEPTED with no message, and without this its operation
- * could never be settled or reversed (the crash test found two such transfers when the send was
- * still an XA branch). Carrying a transfer out is idempotent (the row is locked and a final
- * transfer is left alone), so a message sent twice does nothing twice.
+ * Re-queues transfers that stay ACCEPTED well past their due time (accepted + the processing delay
+ * + {@link #GRACE}): their wake-up was lost. The accepted row is the record and the wake-up is sent
+ * only after its commit, with no two-phase commit: a SIGKILL between the two, or a broker failure
+ * at the send, leaves the transfer ACCEPTED with no message, and without this its operation could
+ * never be settled or reversed (the crash test found two such transfers when the send was still an
+ * XA branch). Carrying a transfer out is idempotent (the row is locked and a final transfer is left
+ * alone), so a message sent twice does nothing twice.
  *
  * <p>The timer is persistent, in the store the nodes of a cluster share (jobs.cli): each expiry
  * runs on one node, and what a dead node's run left undone is found again in the rows by the next.

@@ -94,6 +94,14 @@ class AccessMatrixIT extends EarDeployment {
             "{}",
             seller,
             new int[] {401, 403, 403, 400}));
+    // no payout of this deal was refused: nothing to retry
+    rows.add(
+        new Row(
+            "POST",
+            "/admin/deals/" + deal + "/payout-retry",
+            null,
+            seller,
+            new int[] {401, 403, 403, 409}));
     rows.add(
         new Row("PUT", "/admin/settings/commission", "{}", seller, new int[] {401, 403, 403, 400}));
     rows.add(

@@ -327,6 +327,15 @@ class BadInputFuzzIT extends EarDeployment {
             fields("code", Field.TEXT),
             Map.of("id", ids.get("deal")),
             true));
+    // the fuzz's deal has no refused payout: 409 with its id, 404 or 400 with any other
+    all.add(
+        e(
+            "POST",
+            m + "/admin/deals/{id}/payout-retry",
+            Who.ADMIN,
+            none,
+            Map.of("id", ids.get("deal")),
+            false));
     all.add(e("GET", m + "/admin/payments", Who.ADMIN, none, Map.of(), true));
     all.add(e("GET", m + "/admin/jobs", Who.ADMIN, none, Map.of(), true));
     all.add(e("POST", m + "/admin/jobs/{name}", Who.ADMIN, none, Map.of(), false));

@@ -49,7 +49,9 @@ public final class BankProxy {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean away;
   private volatile String allowedWhileAway;
+  private volatile String blocked;
   private volatile int dropped;
+  private final Queue<String> requestLines = new ConcurrentLinkedQueue<>();
 
   private BankProxy(int port, int target, boolean keeps) {
     this.port = port;
@@ -165,6 +167,28 @@ public final class BankProxy {
   public void back() {
     away = false;
     allowedWhileAway = null;
+    blocked = null;
+  }
+
+  /**
+   * Only the requests whose request line contains {@code pathFragment} are dropped (as if the bank
+   * were away for them): {@code "/settlement"} keeps every payout waiting. {@link #back()} ends it.
+   */
+  public void block(String pathFragment) {
+    blocked = pathFragment;
+  }
+
+  /**
+   * The request lines (method and path) that passed so far, in order: how many HTTP requests the
+   * marketplace sent the bank (the round trips of a payment).
+   */
+  public List<String> requestLines() {
+    return List.copyOf(requestLines);
+  }
+
+  /** Forgets the request lines seen so far. */
+  public void forgetRequestLines() {
+    requestLines.clear();
   }
 
   /** Requests dropped while away (to show the marketplace did try). */
@@ -236,12 +260,16 @@ public final class BankProxy {
           continue;
         }
         String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-        if (away && !allowed(chunk)) {
+        if ((away && !allowed(chunk)) || isBlocked(chunk)) {
           dropped++;
           break;
         }
         if (conversation != null) {
           conversation.add(true, buffer, n);
+        }
+        Matcher line = REQUEST_LINE.matcher(chunk);
+        while (line.find()) {
+          requestLines.add(line.group(1) + " " + line.group(2));
         }
         // Keep every connection HTTP/1.1 (Java's client asks for an h2c upgrade), so that each
         // request line can be seen and the bank taken away request by request.
@@ -258,6 +286,20 @@ public final class BankProxy {
       close(from);
       close(to);
     }
+  }
+
+  private boolean isBlocked(String chunk) {
+    String fragment = blocked;
+    if (fragment == null) {
+      return false;
+    }
+    Matcher m = REQUEST_LINE.matcher(chunk);
+    while (m.find()) {
+      if (m.group(0).contains(fragment)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** While away: only a chunk whose request lines all name the allowed path passes. */

@@ -1,10 +1,13 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.application.bank.Authorization;
+import dev.escrow.marketplace.application.bank.Balance;
+import dev.escrow.marketplace.application.bank.BankGateway;
+import dev.escrow.marketplace.application.bank.BankRefusedException;
+import dev.escrow.marketplace.application.bank.CodeCheck;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
-import dev.escrow.marketplace.infrastructure.bank.BankRefusedException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -17,19 +20,18 @@ public class AccountBalanceService {
 
   @Inject Callers callers;
   @Inject ClientAccountRepository accounts;
-  @Inject BankClient bank;
+  @Inject BankGateway bank;
 
-  public BankClient.Authorization requestCode(String login, long accountId) {
+  public Authorization requestCode(String login, long accountId) {
     return bank.requestBalanceCode(own(login, accountId).number());
   }
 
-  public BankClient.Balance balance(
-      String login, long accountId, String authorizationId, String code) {
+  public Balance balance(String login, long accountId, String authorizationId, String code) {
     ClientAccount account = own(login, accountId);
     if (code == null || !code.strip().matches("\\d{6}")) {
       throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
     }
-    BankClient.CodeCheck check = bank.verifyCode(authorizationId, code.strip());
+    CodeCheck check = bank.verifyCode(authorizationId, code.strip());
     if (check.refusal() != null) {
       throw new StateConflictException(check.refusal());
     }

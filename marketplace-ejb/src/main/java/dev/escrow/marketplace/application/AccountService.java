@@ -1,11 +1,11 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
 import dev.escrow.marketplace.domain.bank.Bank;
 import dev.escrow.marketplace.domain.bank.BankRepository;
 import dev.escrow.marketplace.domain.user.User;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +21,7 @@ public class AccountService {
   @Inject Callers callers;
   @Inject ClientAccountRepository accounts;
   @Inject BankRepository banks;
-  @Inject BankClient bankClient;
+  @Inject BankGateway bankClient;
   @Inject Clock clock;
 
   public ClientAccount bindAccount(@NotNull String login, @NotNull @Valid NewAccount request) {

@@ -1,9 +1,9 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.application.bank.BankGateway;
+import dev.escrow.marketplace.application.bank.BankInfo;
 import dev.escrow.marketplace.domain.bank.Bank;
 import dev.escrow.marketplace.domain.bank.BankRepository;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
-import dev.escrow.marketplace.infrastructure.bank.BankInfo;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,7 +16,7 @@ import java.util.List;
 public class BankService {
 
   @Inject BankRepository banks;
-  @Inject BankClient bankClient;
+  @Inject BankGateway bankClient;
   @Inject Clock clock;
 
   /** Registers a bank after the bank service confirmed that it knows the requisite. */

@@ -1,11 +1,11 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.domain.bank.Bank;
 import dev.escrow.marketplace.domain.bank.BankRepository;
 import dev.escrow.marketplace.domain.offer.OfferRepository;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.marketplace.domain.settings.SettingsRepository;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.platform.money.Percent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class SettingsService {
   @Inject SettingsRepository settings;
   @Inject OfferRepository offers;
   @Inject BankRepository banks;
-  @Inject BankClient bankClient;
+  @Inject BankGateway bankClient;
   @Inject Clock clock;
 
   public MarketplaceSettings settings() {

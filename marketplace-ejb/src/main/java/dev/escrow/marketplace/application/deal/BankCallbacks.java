@@ -1,8 +1,8 @@
 package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.application.InvalidInputException;
+import dev.escrow.marketplace.application.bank.TransferOutcome;
 import dev.escrow.marketplace.infrastructure.bank.BankCallbackSecret;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.platform.security.CallbackSignature;
 import dev.escrow.platform.security.CallbackSignature.Check;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +76,7 @@ public class BankCallbacks {
             text(json, "transferId", 64),
             text(json, "idempotencyKey", 100),
             text(json, "operationKey", 64),
-            new BankClient.TransferState(status, failureReason)));
+            TransferOutcome.of(status, failureReason)));
   }
 
   private static JsonObject parse(String body) {

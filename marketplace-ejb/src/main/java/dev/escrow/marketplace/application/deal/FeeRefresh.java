@@ -1,7 +1,7 @@
 package dev.escrow.marketplace.application.deal;
 
+import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.domain.fee.FeeCache;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -10,7 +10,7 @@ import java.time.Clock;
 @Stateless
 public class FeeRefresh {
 
-  @Inject BankClient bank;
+  @Inject BankGateway bank;
   @Inject FeeCache cache;
   @Inject Clock clock;
 

@@ -58,4 +58,11 @@ public sealed interface MoneyMoved {
   /** The bank reversed the deal's operation: every payment went back to its payer, fee included. */
   record OperationReversed(long dealId, String operationKey, int payments, Money returned)
       implements MoneyMoved {}
+
+  /**
+   * The bank refused a deal's payout for good ({@code kind} settlement or reversal): it is no
+   * longer re-driven and waits for the administrator, the money still held at the bank.
+   */
+  record PayoutRefused(long dealId, String operationKey, String kind, String reason)
+      implements MoneyMoved {}
 }

@@ -1,6 +1,11 @@
 package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.bank.BankGateway;
+import dev.escrow.marketplace.application.bank.BankRefusedException;
+import dev.escrow.marketplace.application.bank.TransferAccepted;
+import dev.escrow.marketplace.application.bank.TransferOrder;
+import dev.escrow.marketplace.application.bank.TransferOutcome;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
@@ -9,8 +14,6 @@ import dev.escrow.marketplace.domain.payment.BankEvent;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
-import dev.escrow.marketplace.infrastructure.bank.BankRefusedException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,65 +35,129 @@ public class PaymentProcessing {
 
   @Inject PaymentRepository payments;
   @Inject DealRepository deals;
-  @Inject BankClient bank;
+  @Inject BankGateway bank;
   @Inject PaymentWork queue;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
+  @Inject PaymentProcessing self;
 
-  /** Sends a confirmed payment to the bank once (the bank keys it by the payment's id). */
+  /**
+   * Sends a confirmed payment to the bank once (the bank keys it by the payment's idempotency key).
+   * No lock and no transaction is held while the bank is asked: the payment is read as committed
+   * (PROCESSING, no transfer yet: the intent, committed with the confirmation), the bank is asked,
+   * and the answer is recorded in a short transaction on the locked deal and payment, where a
+   * transfer already recorded (by a callback that came first, or a racing redelivery) is left
+   * alone. A crash before the record leaves the intent, which a redelivery or the re-drive sends
+   * again under the same key.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void submit(long paymentId) {
-    Optional<Payment> found = payments.findById(paymentId);
-    if (found.isEmpty()) {
+    Optional<TransferOrder> order = self.orderFor(paymentId);
+    if (order.isEmpty()) {
       return;
     }
-    Deal deal = deals.findForUpdate(found.get().deal().id()).orElseThrow();
+    TransferAccepted accepted;
+    try {
+      accepted = bank.submitTransfer(order.get());
+    } catch (BankRefusedException refused) {
+      self.recordRefused(paymentId, refused.getMessage());
+      return;
+    }
+    self.recordSubmitted(paymentId, accepted);
+  }
+
+  /** The transfer a confirmed payment asks for, when it is still to be sent (read, no lock). */
+  public Optional<TransferOrder> orderFor(long paymentId) {
+    Optional<Payment> found = payments.findById(paymentId);
+    if (found.isEmpty()
+        || found.get().status() != PaymentStatus.PROCESSING
+        || found.get().bankTransferId() != null) {
+      return Optional.empty();
+    }
+    Payment payment = found.get();
+    Deal deal = payment.deal();
+    return Optional.of(
+        new TransferOrder(
+            payment.idempotencyKey(),
+            payment.bankAuthorizationId(),
+            payment.account().number(),
+            deal.sellerAccount().number(),
+            payment.amount(),
+            payment.fee(),
+            deal.groupReference()));
+  }
+
+  /**
+   * The bank took the transfer: its id and the deal's operation are kept. When the answer already
+   * says how the transfer ended, that is applied now; otherwise the outcome is awaited (the bank's
+   * callback, or a poll as the fallback).
+   */
+  public void recordSubmitted(long paymentId, TransferAccepted accepted) {
+    Deal deal =
+        deals.findForUpdate(payments.findById(paymentId).orElseThrow().deal().id()).orElseThrow();
     Payment payment = payments.findForUpdate(paymentId).orElseThrow();
     if (payment.status() != PaymentStatus.PROCESSING || payment.bankTransferId() != null) {
       return;
     }
-    try {
-      BankClient.TransferAccepted accepted =
-          bank.submitTransfer(
-              payment.idempotencyKey(),
-              payment.bankAuthorizationId(),
-              payment.account().number(),
-              deal.sellerAccount().number(),
-              payment.amount(),
-              payment.fee(),
-              deal.groupReference());
-      payment.submitted(accepted.id());
-      deal.bindOperation(accepted.operationKey());
+    payment.submitted(accepted.id());
+    deal.bindOperation(accepted.operationKey());
+    if (accepted.outcome() != null && accepted.outcome().isFinal()) {
+      apply(deal, payment, accepted.outcome(), "carried out by the bank");
+    } else {
       queue.checkOutcome(paymentId, 0);
-    } catch (BankRefusedException refused) {
-      payment.fail(refused.getMessage(), clock.instant());
-      moneyMoved.fire(failed(payment, deal));
     }
   }
 
+  /** The bank refused the transfer for good: the payment failed with the bank's reason. */
+  public void recordRefused(long paymentId, String reason) {
+    Deal deal =
+        deals.findForUpdate(payments.findById(paymentId).orElseThrow().deal().id()).orElseThrow();
+    Payment payment = payments.findForUpdate(paymentId).orElseThrow();
+    if (payment.status() != PaymentStatus.PROCESSING || payment.bankTransferId() != null) {
+      return;
+    }
+    Instant now = clock.instant();
+    payment.fail(reason, now);
+    moneyMoved.fire(failed(payment, deal));
+  }
+
   /**
-   * Asks the bank how the payment's transfer ended and applies it.
+   * Asks the bank how the payment's transfer ended and applies it. The bank is asked outside any
+   * transaction; the answer is applied in one of its own on the locked deal and payment.
    *
    * @return whether the payment has reached a final state (no need to ask again)
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean applyOutcome(long paymentId) {
     Optional<Payment> found = payments.findById(paymentId);
     if (found.isEmpty() || found.get().status() != PaymentStatus.PROCESSING) {
       return true;
     }
     if (found.get().bankTransferId() == null) {
-      queue.submit(paymentId, 0);
+      self.submitAgain(paymentId);
       return true;
     }
-    BankClient.TransferState state = bank.transfer(found.get().bankTransferId());
+    TransferOutcome state = bank.transfer(found.get().bankTransferId());
     if (!state.isFinal()) {
       return false;
     }
-    Deal deal = deals.findForUpdate(found.get().deal().id()).orElseThrow();
+    self.applyPolled(paymentId, state);
+    return true;
+  }
+
+  /** A payment whose submission was lost is sent again (the same key: the same transfer). */
+  public void submitAgain(long paymentId) {
+    queue.submit(paymentId, 0);
+  }
+
+  /** The final state the bank answered to a poll, on the locked deal and payment. */
+  public void applyPolled(long paymentId, TransferOutcome state) {
+    Deal deal =
+        deals.findForUpdate(payments.findById(paymentId).orElseThrow().deal().id()).orElseThrow();
     Payment payment = payments.findForUpdate(paymentId).orElseThrow();
     if (payment.status() == PaymentStatus.PROCESSING) {
       apply(deal, payment, state, "carried out by the bank");
     }
-    return true;
   }
 
   /** What the bank's signed callback reported, once the callback has been checked. */
@@ -99,7 +166,7 @@ public class PaymentProcessing {
       String transferId,
       String idempotencyKey,
       String operationKey,
-      BankClient.TransferState state) {}
+      TransferOutcome state) {}
 
   /**
    * Applies the outcome the bank reported in a callback, by the same rules as a polled one. The
@@ -131,7 +198,7 @@ public class PaymentProcessing {
         new BankEvent(
             reported.eventId(),
             reported.transferId(),
-            reported.state().status(),
+            reported.state().status().name(),
             payment.id(),
             now));
     if (payment.status() != PaymentStatus.PROCESSING) {
@@ -149,7 +216,7 @@ public class PaymentProcessing {
   public static final String REPORTED = "reported by the bank";
 
   /** The final state of the payment's transfer, on the locked deal and payment. */
-  private void apply(Deal deal, Payment payment, BankClient.TransferState state, String how) {
+  private void apply(Deal deal, Payment payment, TransferOutcome state, String how) {
     long paymentId = payment.id();
     Instant now = clock.instant();
     if (state.completed()) {

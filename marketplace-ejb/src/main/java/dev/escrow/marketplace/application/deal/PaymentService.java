@@ -4,6 +4,9 @@ import dev.escrow.marketplace.application.Callers;
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.WrongCodeException;
+import dev.escrow.marketplace.application.bank.Authorization;
+import dev.escrow.marketplace.application.bank.BankGateway;
+import dev.escrow.marketplace.application.bank.CodeCheck;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
@@ -16,10 +19,11 @@ import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.user.User;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,9 +49,10 @@ public class PaymentService {
   @Inject PaymentRepository payments;
   @Inject ClientAccountRepository accounts;
   @Inject FeeCache fees;
-  @Inject BankClient bank;
+  @Inject BankGateway bank;
   @Inject PaymentWork queue;
   @Inject Clock clock;
+  @Inject PaymentService self;
 
   public Quote quote(long dealId, String login, long accountId, Money amount) {
     User buyer = callers.byLogin(login);
@@ -133,7 +138,7 @@ public class PaymentService {
                 payments.pendingAmount(dealId),
                 feePercent(account, deal),
                 now));
-    BankClient.Authorization code =
+    Authorization code =
         bank.requestPaymentCode(
             account.number(),
             payment.amount(),
@@ -146,34 +151,64 @@ public class PaymentService {
   /**
    * The buyer's code: the bank checks it now; when it matches, the payment is being processed from
    * this instant ({@code paidAt}), which is what counts against the deadline.
+   *
+   * <p>No lock is held while the bank checks the code: the payment is read as committed, the bank
+   * asked outside any transaction, and the acceptance recorded in a short transaction on the locked
+   * deal and payment, which checks again that the payment still waits for its code and the deal
+   * still takes it at that instant (a deal that expired meanwhile failed the payment: 409, and the
+   * verified code moves no money). The bank answers the right code again while it is not used, so a
+   * repeat after a lost answer is harmless.
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Payment confirmPayment(long paymentId, String login, String code) {
-    User payer = callers.byLogin(login);
-    Payment payment =
-        payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
-    if (!payment.payer().id().equals(payer.id())) {
-      throw new UnknownObjectException("Payment");
-    }
-    if (code == null || !code.strip().matches("\\d{6}")) {
-      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
-    }
-    deals.findForUpdate(payment.deal().id());
-    payments.findForUpdate(paymentId);
-    if (payment.status() != PaymentStatus.AWAITING_CONFIRMATION) {
-      throw new StateConflictException("The payment is " + payment.status() + ": it needs no code");
-    }
     Instant now = clock.instant();
-    payment.deal().requirePayableAt(now);
-    BankClient.CodeCheck check = bank.verifyCode(payment.bankAuthorizationId(), code.strip());
+    String authorization = self.codeToCheck(paymentId, login, code, now);
+    CodeCheck check = bank.verifyCode(authorization, code.strip());
     if (check.refusal() != null) {
       throw new StateConflictException(check.refusal());
     }
     if (!check.accepted()) {
       throw new WrongCodeException(check.attemptsLeft());
     }
+    return self.recordConfirmed(paymentId, login, now);
+  }
+
+  /** The bank's authorization the code is for, once the payment may take it (read, no lock). */
+  public String codeToCheck(long paymentId, String login, String code, Instant now) {
+    Payment payment = payersOwn(paymentId, login);
+    if (code == null || !code.strip().matches("\\d{6}")) {
+      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
+    }
+    requireAwaitingCode(payment);
+    payment.deal().requirePayableAt(now);
+    return payment.bankAuthorizationId();
+  }
+
+  /** The bank accepted the code at {@code now}: the payment is being processed from then. */
+  public Payment recordConfirmed(long paymentId, String login, Instant now) {
+    Payment payment = payersOwn(paymentId, login);
+    deals.findForUpdate(payment.deal().id());
+    payments.findForUpdate(paymentId);
+    requireAwaitingCode(payment);
     payment.confirm(now);
     queue.submit(payment.id(), 0);
     return payment;
+  }
+
+  private Payment payersOwn(long paymentId, String login) {
+    User payer = callers.byLogin(login);
+    Payment payment =
+        payments.findById(paymentId).orElseThrow(() -> new UnknownObjectException("Payment"));
+    if (!payment.payer().id().equals(payer.id())) {
+      throw new UnknownObjectException("Payment");
+    }
+    return payment;
+  }
+
+  private static void requireAwaitingCode(Payment payment) {
+    if (payment.status() != PaymentStatus.AWAITING_CONFIRMATION) {
+      throw new StateConflictException("The payment is " + payment.status() + ": it needs no code");
+    }
   }
 
   /**
@@ -194,7 +229,8 @@ public class PaymentService {
       throw new StateConflictException(
           "The payment is " + payment.status() + ": nothing to cancel");
     }
-    payment.cancel(clock.instant());
+    Instant now = clock.instant();
+    payment.cancel(now);
     return payment;
   }
 

@@ -1,5 +1,9 @@
 package dev.escrow.marketplace.application.deal;
 
+import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.bank.BankGateway;
+import dev.escrow.marketplace.application.bank.BankRefusedException;
+import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.deal.Payout;
@@ -8,7 +12,6 @@ import dev.escrow.marketplace.domain.payment.PaymentRepository;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.marketplace.domain.settings.SettingsRepository;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.platform.money.Money;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,12 +20,22 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Carries out what a closed deal owes: settle the held money to the seller less the commission
- * (which goes to the marketplace's settlement account), or return every payment. The bank's settle
- * and reverse are idempotent, so a repeat after a crash is harmless.
+ * (which goes to the marketplace's settlement account), or return every payment.
+ *
+ * <p>No lock is held while the bank is asked. The intent is the deal's payout ({@code SETTLE_DUE},
+ * {@code REVERSE_DUE}), committed with the deal's closing; a payout reads it without a lock, asks
+ * the bank outside any transaction, then records the answer in a short transaction of its own on
+ * the locked deal, where a payout already recorded (by a racing re-drive) is left alone. The bank's
+ * settle and reverse are idempotent by the operation key, so a repeat after a crash between the
+ * bank's answer and the record is harmless, and the re-drive ({@code withPayoutDue}) finds every
+ * intent not yet recorded as done. A refusal for good (the bank will never settle or reverse this
+ * operation) is recorded on the deal with the bank's reason, once, and not re-driven: the
+ * administrator sees it and may ask again ({@link #retry}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -33,48 +46,129 @@ public class Payouts {
   @Inject DealRepository deals;
   @Inject PaymentRepository payments;
   @Inject SettingsRepository settings;
-  @Inject BankClient bank;
+  @Inject BankGateway bank;
   @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
+  @Inject PaymentWork queue;
+  @Inject Payouts self;
+
+  /** What a closed deal's payout asks of the bank, read from its committed intent. */
+  public record Intent(
+      long dealId, Payout payout, String operationKey, Money commission, String to) {}
 
   /**
-   * @return whether nothing is left to do for this deal
+   * @return whether nothing is left to do for this deal (done, refused for good, or nothing due)
+   * @throws dev.escrow.marketplace.application.bank.BankUnavailableException ask again later
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean payOut(long dealId) {
-    Deal deal = deals.findForUpdate(dealId).orElseThrow();
-    if (deal.payout() == Payout.SETTLE_DUE) {
-      MarketplaceSettings own = settings.current();
-      if (!own.hasSettlementAccount()) {
-        LOG.warning(
-            "Deal " + dealId + " is paid but no settlement account is set: its payout waits");
-        return false;
-      }
-      bank.settle(deal.operationKey(), deal.commission(), own.settlementAccountNumber());
-      deal.payoutDone();
-      moneyMoved.fire(
-          new MoneyMoved.OperationSettled(
-              dealId,
-              deal.operationKey(),
-              deal.price(),
-              deal.commission(),
-              own.settlementAccountNumber()));
+    Optional<Intent> due = self.intent(dealId);
+    if (due.isEmpty()) {
       return true;
     }
-    if (deal.payout() == Payout.REVERSE_DUE) {
-      bank.reverse(deal.operationKey());
-      deal.payoutDone();
-      Instant now = clock.instant();
-      int returned = 0;
-      Money total = Money.ZERO;
-      for (Payment payment : payments.withStatus(dealId, PaymentStatus.SUCCEEDED)) {
-        payment.refund(now);
-        returned++;
-        total = total.plus(payment.total());
+    Intent intent = due.get();
+    if (intent.payout() == Payout.SETTLE_DUE && intent.to() == null) {
+      LOG.warning("Deal " + dealId + " is paid but no settlement account is set: its payout waits");
+      return false;
+    }
+    try {
+      if (intent.payout() == Payout.SETTLE_DUE) {
+        bank.settle(intent.operationKey(), intent.commission(), intent.to());
+        self.recordSettled(intent);
+      } else {
+        bank.reverse(intent.operationKey());
+        self.recordReversed(intent);
       }
-      moneyMoved.fire(
-          new MoneyMoved.OperationReversed(dealId, deal.operationKey(), returned, total));
-      return true;
+    } catch (BankRefusedException refused) {
+      self.recordRefused(intent, refused.getMessage());
     }
     return true;
+  }
+
+  /** The payout still due for this deal and not refused, as it stands committed (no lock). */
+  public Optional<Intent> intent(long dealId) {
+    Optional<Deal> found = deals.findById(dealId);
+    if (found.isEmpty() || found.get().payoutRefusal() != null) {
+      return Optional.empty();
+    }
+    Deal deal = found.get();
+    if (deal.payout() == Payout.SETTLE_DUE) {
+      MarketplaceSettings own = settings.current();
+      return Optional.of(
+          new Intent(
+              dealId,
+              Payout.SETTLE_DUE,
+              deal.operationKey(),
+              deal.commission(),
+              own.hasSettlementAccount() ? own.settlementAccountNumber() : null));
+    }
+    if (deal.payout() == Payout.REVERSE_DUE) {
+      return Optional.of(
+          new Intent(dealId, Payout.REVERSE_DUE, deal.operationKey(), Money.ZERO, null));
+    }
+    return Optional.empty();
+  }
+
+  /** The bank settled: the deal's payout is done (once, whoever records it first). */
+  public void recordSettled(Intent intent) {
+    Deal deal = deals.findForUpdate(intent.dealId()).orElseThrow();
+    if (deal.payout() != Payout.SETTLE_DUE) {
+      return;
+    }
+    deal.payoutDone();
+    moneyMoved.fire(
+        new MoneyMoved.OperationSettled(
+            deal.id(), deal.operationKey(), deal.price(), intent.commission(), intent.to()));
+  }
+
+  /** The bank reversed: every succeeded payment of the deal is refunded (once). */
+  public void recordReversed(Intent intent) {
+    long dealId = intent.dealId();
+    Deal deal = deals.findForUpdate(dealId).orElseThrow();
+    if (deal.payout() != Payout.REVERSE_DUE) {
+      return;
+    }
+    deal.payoutDone();
+    Instant now = clock.instant();
+    int returned = 0;
+    Money total = Money.ZERO;
+    for (Payment payment : payments.withStatus(dealId, PaymentStatus.SUCCEEDED)) {
+      payment.refund(now);
+      returned++;
+      total = total.plus(payment.total());
+    }
+    moneyMoved.fire(new MoneyMoved.OperationReversed(dealId, deal.operationKey(), returned, total));
+  }
+
+  /** The bank refused the payout for good: kept on the deal with its reason, logged once. */
+  public void recordRefused(Intent intent, String reason) {
+    Deal deal = deals.findForUpdate(intent.dealId()).orElseThrow();
+    if (deal.payout() != intent.payout()) {
+      return;
+    }
+    if (deal.payoutRefused(reason, clock.instant())) {
+      moneyMoved.fire(
+          new MoneyMoved.PayoutRefused(
+              deal.id(),
+              deal.operationKey(),
+              intent.payout() == Payout.SETTLE_DUE ? "settlement" : "reversal",
+              deal.payoutRefusal()));
+    }
+  }
+
+  /**
+   * The administrator fixed what made the bank refuse (a settlement account, at the bank): the
+   * payout is due again and is carried out at once (by the queue, after this transaction).
+   *
+   * @throws UnknownObjectException no such deal
+   * @throws StateConflictException the deal has no refused payout
+   */
+  public void retry(long dealId) {
+    Deal deal = deals.findForUpdate(dealId).orElseThrow(() -> new UnknownObjectException("Deal"));
+    if (!deal.retryPayout()) {
+      throw new StateConflictException("The deal's payout was not refused: nothing to retry");
+    }
+    LOG.info("The payout of deal " + dealId + " is due again (the administrator retried it)");
+    queue.payout(dealId);
   }
 }

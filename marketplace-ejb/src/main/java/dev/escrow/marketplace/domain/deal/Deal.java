@@ -80,6 +80,13 @@ public class Deal implements RecordsHistory {
   @Column(name = "operation_key", length = 64)
   private String operationKey;
 
+  /** The bank's reason when it refused the payout for good, or null. */
+  @Column(name = "payout_refusal", length = 500)
+  private String payoutRefusal;
+
+  @Column(name = "payout_refused_at")
+  private Instant payoutRefusedAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -253,12 +260,56 @@ public class Deal implements RecordsHistory {
   }
 
   public void payoutDone() {
+    payoutRefusal = null;
+    payoutRefusedAt = null;
     payout =
         switch (payout) {
           case SETTLE_DUE, SETTLED -> Payout.SETTLED;
           case REVERSE_DUE, REVERSED -> Payout.REVERSED;
           case NONE -> throw new IllegalStateException("Deal " + id + " has nothing to pay out");
         };
+  }
+
+  /**
+   * The bank refused the due payout for good: it is no longer re-driven, and waits for the
+   * administrator. Only the first refusal is kept (a repeat changes nothing).
+   *
+   * @return whether this is the first refusal of the due payout
+   */
+  public boolean payoutRefused(String reason, Instant now) {
+    if (payout != Payout.SETTLE_DUE && payout != Payout.REVERSE_DUE) {
+      throw new IllegalStateException("Deal " + id + " has no payout due");
+    }
+    if (payoutRefusal != null) {
+      return false;
+    }
+    String text = reason == null || reason.isBlank() ? "refused by the bank" : reason.strip();
+    payoutRefusal = text.length() > 500 ? text.substring(0, 500) : text;
+    payoutRefusedAt = now;
+    return true;
+  }
+
+  /**
+   * The administrator fixed what made the bank refuse: the payout is due again.
+   *
+   * @return whether there was a refusal to clear
+   */
+  public boolean retryPayout() {
+    if (payoutRefusal == null) {
+      return false;
+    }
+    payoutRefusal = null;
+    payoutRefusedAt = null;
+    return true;
+  }
+
+  /** The bank's reason for refusing the due payout for good, or null. */
+  public String payoutRefusal() {
+    return payoutRefusal;
+  }
+
+  public Instant payoutRefusedAt() {
+    return payoutRefusedAt;
   }
 
   public boolean involves(long userId) {

@@ -77,13 +77,25 @@ public class DealRepository {
         .getResultList();
   }
 
-  /** Closed deals whose money the bank has yet to settle or return. */
+  /**
+   * Closed deals whose money the bank has yet to settle or return; not those whose payout the bank
+   * refused for good (they wait for the administrator).
+   */
   public List<Long> withPayoutDue(int max) {
     return em.createQuery(
-            "select d.id from Deal d where d.payout in :due order by d.closedAt", Long.class)
+            "select d.id from Deal d where d.payout in :due and d.payoutRefusal is null"
+                + " order by d.closedAt",
+            Long.class)
         .setParameter("due", List.of(Payout.SETTLE_DUE, Payout.REVERSE_DUE))
         .setMaxResults(max)
         .getResultList();
+  }
+
+  /** How many deals have a payout the bank refused for good (a gauge for the operator). */
+  public long countPayoutsRefused() {
+    return em.createQuery(
+            "select count(d) from Deal d where d.payoutRefusal is not null", Long.class)
+        .getSingleResult();
   }
 
   public List<Object[]> countByStatus() {

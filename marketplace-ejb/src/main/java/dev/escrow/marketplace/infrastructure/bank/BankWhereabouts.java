@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where the bank is, checked at start-up. Beside the bank (escrow.ear) the marketplace finds it on
- * its own: the co-deployed bank's URL and key file ({@link BankClient}). Deployed without it
+ * its own: the co-deployed bank's URL and key file ({@link RestBankGateway}). Deployed without it
  * (escrow-marketplace.ear, {@link Domains}), it has no such defaults and refuses to start, naming
  * every variable that is missing, rather than talk to a bank that is not there.
  */
@@ -50,7 +50,26 @@ public class BankWhereabouts {
               + String.join(", ", missing)
               + " (README, \"The bank on its own server\")");
     }
-    LOG.info("The marketplace reaches the bank at " + BankClient.configuredBaseUrl());
+    LOG.info("The marketplace reaches the bank at " + configuredBaseUrl());
+  }
+
+  /**
+   * The bank's base URL: {@code marketplace.bank.url} (env {@code MARKETPLACE_BANK_URL}), by
+   * default the co-deployed bank on this server's own HTTP port.
+   */
+  public static String configuredBaseUrl() {
+    String url =
+        ConfigProvider.getConfig()
+            .getOptionalValue("marketplace.bank.url", String.class)
+            .filter(u -> !u.isBlank())
+            .orElseGet(
+                () -> {
+                  int port =
+                      Integer.getInteger("jboss.http.port", 8080)
+                          + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+                  return "http://127.0.0.1:" + port + "/bank/api/v1";
+                });
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** The environment variables of the required settings that are unset or blank, in order. */

@@ -1,8 +1,8 @@
 package dev.escrow.marketplace.infrastructure.messaging;
 
+import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.application.deal.PaymentProcessing;
 import dev.escrow.marketplace.application.deal.Payouts;
-import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;

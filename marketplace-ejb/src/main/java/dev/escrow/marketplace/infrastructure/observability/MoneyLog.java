@@ -8,6 +8,7 @@ import dev.escrow.marketplace.application.deal.MoneyMoved.OperationReversed;
 import dev.escrow.marketplace.application.deal.MoneyMoved.OperationSettled;
 import dev.escrow.marketplace.application.deal.MoneyMoved.PaymentFailed;
 import dev.escrow.marketplace.application.deal.MoneyMoved.PaymentSucceeded;
+import dev.escrow.marketplace.application.deal.MoneyMoved.PayoutRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -116,5 +117,20 @@ public class MoneyLog {
             + " returned="
             + r.returned());
     meters.payout("reversed");
+  }
+
+  /** Logged once per refusal (the deal keeps it, and a refused payout is not re-driven). */
+  void payoutRefused(@Observes(during = AFTER_SUCCESS) PayoutRefused r) {
+    LOG.warning(
+        "payout refused by the bank: deal="
+            + r.dealId()
+            + " operation="
+            + r.operationKey()
+            + " kind="
+            + r.kind()
+            + " reason=\""
+            + r.reason()
+            + "\" (waits for the administrator)");
+    meters.payout("refused-" + r.kind());
   }
 }

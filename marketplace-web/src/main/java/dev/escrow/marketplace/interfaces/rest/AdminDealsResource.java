@@ -3,6 +3,7 @@ package dev.escrow.marketplace.interfaces.rest;
 import dev.escrow.marketplace.application.DealStatusService;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.application.deal.Payouts;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
@@ -70,6 +71,7 @@ public class AdminDealsResource {
   @Inject DealViews views;
   @Inject Jobs jobs;
   @Inject DeadLetters deadLetters;
+  @Inject Payouts payouts;
 
   @GET
   @Path("/deals")
@@ -106,6 +108,21 @@ public class AdminDealsResource {
     fields.check();
     deals.moveToStatus(dealId, statuses.byCode(code), login);
     return views.forAdmin(deals.details(dealId, login));
+  }
+
+  @POST
+  @Path("/deals/{id}/payout-retry")
+  @Operation(
+      summary =
+          "Ask the bank again for a payout it refused for good (payoutRefusal), once the cause is"
+              + " fixed; the payout is carried out in the background")
+  @APIResponse(responseCode = "200", description = "The deal, its payout due again")
+  @APIResponse(responseCode = "404", description = "No such deal")
+  @APIResponse(responseCode = "409", description = "The deal's payout was not refused")
+  public AdminDealView retryPayout(@PathParam("id") String id) {
+    long dealId = Fields.id(id);
+    payouts.retry(dealId);
+    return views.forAdmin(deals.details(dealId, Caller.login(security)));
   }
 
   @GET

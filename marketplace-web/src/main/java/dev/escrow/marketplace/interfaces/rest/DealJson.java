@@ -132,7 +132,8 @@ public final class DealJson {
 
   /**
    * A deal as the administrator sees it: with the commission and its status history (also in {@code
-   * deal.history}, kept here for the clients of the first version).
+   * deal.history}, kept here for the clients of the first version), and the bank's reason when it
+   * refused the payout for good ({@code payoutRefusal}, {@code payoutRefusedAt}; absent otherwise).
    */
   public record AdminDealView(
       DealView deal,
@@ -140,7 +141,9 @@ public final class DealJson {
       String commission,
       String payout,
       String operationKey,
-      List<ChangeJson> history) {}
+      List<ChangeJson> history,
+      String payoutRefusal,
+      String payoutRefusedAt) {}
 
   public record QuoteJson(String amount, String feePercent, String fee, String total) {}
 }

@@ -43,7 +43,9 @@ public class DealViews {
         deal.commission().toString(),
         deal.payout().name(),
         deal.operationKey(),
-        view.history());
+        view.history(),
+        deal.payoutRefusal(),
+        deal.payoutRefusedAt() == null ? null : deal.payoutRefusedAt().toString());
   }
 
   private Map<String, String> names() {

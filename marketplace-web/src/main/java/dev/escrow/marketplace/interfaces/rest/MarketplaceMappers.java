@@ -2,9 +2,9 @@ package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
+import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.application.deal.CallbackRefusedException;
 import dev.escrow.marketplace.domain.StateConflictException;
-import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
 import dev.escrow.platform.rest.Problem;
 import dev.escrow.platform.security.CallbackSignature;
 import jakarta.ws.rs.core.Response;

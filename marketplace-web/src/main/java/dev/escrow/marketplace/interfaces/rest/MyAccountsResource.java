@@ -3,8 +3,9 @@ package dev.escrow.marketplace.interfaces.rest;
 import dev.escrow.marketplace.application.AccountBalanceService;
 import dev.escrow.marketplace.application.AccountService;
 import dev.escrow.marketplace.application.NewAccount;
+import dev.escrow.marketplace.application.bank.Authorization;
+import dev.escrow.marketplace.application.bank.Balance;
 import dev.escrow.marketplace.domain.user.Role;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.AccountJson;
 import dev.escrow.marketplace.interfaces.rest.Requests.AccountRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -85,7 +86,7 @@ public class MyAccountsResource {
   @APIResponse(responseCode = "201", description = "Code sent")
   @APIResponse(responseCode = "503", description = "The bank cannot be reached")
   public Response requestCode(@PathParam("id") String id, @Context SecurityContext security) {
-    BankClient.Authorization code = balances.requestCode(Caller.login(security), Fields.id(id));
+    Authorization code = balances.requestCode(Caller.login(security), Fields.id(id));
     return Response.status(Response.Status.CREATED)
         .entity(new CodeSent(code.id(), code.sentTo(), code.expiresAt().toString()))
         .build();
@@ -104,8 +105,7 @@ public class MyAccountsResource {
         fields.text("authorizationId", request == null ? null : request.authorizationId(), 64);
     String code = fields.text("code", request == null ? null : request.code(), 32);
     fields.check();
-    BankClient.Balance balance =
-        balances.balance(Caller.login(security), Fields.id(id), authorization, code);
+    Balance balance = balances.balance(Caller.login(security), Fields.id(id), authorization, code);
     return new BalanceJson(balance.balance().toString(), balance.held().toString());
   }
 }

@@ -56,8 +56,11 @@ public class PaymentsResource {
     Fields fields = new Fields();
     String code = fields.text("code", request == null ? null : request.code(), 32);
     fields.check();
-    return Response.accepted(
-            PaymentJson.of(payments.confirmPayment(Fields.id(id), Caller.login(security), code)))
-        .build();
+    long paymentId = Fields.id(id);
+    String login = Caller.login(security);
+    payments.confirmPayment(paymentId, login, code);
+    // read again in this request's transaction: the confirmation ran in its own (no lock is held
+    // while the bank checks the code), so the payment it returns is detached
+    return Response.accepted(PaymentJson.of(payments.payment(paymentId, login))).build();
   }
 }

@@ -4,9 +4,10 @@ import dev.escrow.marketplace.application.AccountBalanceService;
 import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.WrongCodeException;
+import dev.escrow.marketplace.application.bank.Authorization;
+import dev.escrow.marketplace.application.bank.Balance;
+import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.domain.StateConflictException;
-import dev.escrow.marketplace.infrastructure.bank.BankClient;
-import dev.escrow.marketplace.infrastructure.bank.BankUnavailableException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,7 +34,7 @@ public class AccountBalanceView implements Serializable {
     balance = null;
     held = null;
     try {
-      BankClient.Authorization authorization = balances.requestCode(Pages.login(), id);
+      Authorization authorization = balances.requestCode(Pages.login(), id);
       accountId = id;
       accountNumber = number;
       authorizationId = authorization.id();
@@ -51,7 +52,7 @@ public class AccountBalanceView implements Serializable {
       return;
     }
     try {
-      BankClient.Balance shown = balances.balance(Pages.login(), accountId, authorizationId, code);
+      Balance shown = balances.balance(Pages.login(), accountId, authorizationId, code);
       balance = shown.balance().toString();
       held = shown.held().toString();
       authorizationId = null;

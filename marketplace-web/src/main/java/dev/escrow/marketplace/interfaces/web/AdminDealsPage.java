@@ -6,6 +6,7 @@ import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.deal.Dashboard;
 import dev.escrow.marketplace.application.deal.DealService;
 import dev.escrow.marketplace.application.deal.PaymentService;
+import dev.escrow.marketplace.application.deal.Payouts;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.history.StatusChange;
@@ -42,7 +43,8 @@ public class AdminDealsPage {
       String payout,
       Instant dueAt,
       List<HistoryLine> history,
-      String stage) {}
+      String stage,
+      String payoutRefusal) {}
 
   /** One step of a deal's history as a person reads it: labels, a date, a name. */
   public record HistoryLine(Instant at, String from, String to, String reason, String by) {}
@@ -97,6 +99,7 @@ public class AdminDealsPage {
   @Inject Dashboard dashboard;
   @Inject Jobs jobs;
   @Inject DeadLetters deadLetters;
+  @Inject Payouts payouts;
   private List<DeadLetters.DeadLetter> deadLetterList;
 
   private Dashboard.Figures figures;
@@ -206,7 +209,8 @@ public class AdminDealsPage {
                                       ? Pages.text("history.system")
                                       : c.actor()))
                       .toList(),
-                  d.stage());
+                  d.stage(),
+                  d.payoutRefusal());
             })
         .toList();
   }
@@ -227,6 +231,18 @@ public class AdminDealsPage {
       Pages.error("moveForm:moveTo", "admin.deals.noSuchStatus");
     } catch (StateConflictException e) {
       Pages.error("moveForm:moveTo", "admin.deals.alreadyThere");
+    } catch (UnknownObjectException e) {
+      Pages.error(null, "error.notFound");
+    }
+  }
+
+  /** Asks the bank again for a payout it refused, once the administrator fixed the cause. */
+  public void retryPayout(long id) {
+    try {
+      payouts.retry(id);
+      Pages.info("admin.deals.payoutRetried");
+    } catch (StateConflictException e) {
+      Pages.error(null, "admin.deals.payoutNotRefused");
     } catch (UnknownObjectException e) {
       Pages.error(null, "error.notFound");
     }

@@ -1,10 +1,11 @@
-package dev.escrow.marketplace.infrastructure.bank;
+package dev.escrow.marketplace.application.bank;
 
 import jakarta.ejb.ApplicationException;
 
 /**
- * The bank service could not be reached or did not answer sensibly: the step that needed it is
- * answered with 503 and Retry-After, and nothing is changed.
+ * The bank could not be reached, was busy, or cannot do it yet: retry later. A synchronous request
+ * that needed the bank is answered 503 with Retry-After, and nothing is changed (the transaction
+ * rolls back).
  */
 @ApplicationException(rollback = true)
 public class BankUnavailableException extends RuntimeException {

@@ -1,10 +1,11 @@
-package dev.escrow.marketplace.infrastructure.bank;
+package dev.escrow.marketplace.application.bank;
 
 import jakarta.ejb.ApplicationException;
 
 /**
  * The bank answered, and said no for good (the fee changed, the authorization was used, the
- * operation was already reversed): retrying will not help. Its message is the bank's reason.
+ * operation was already reversed): retrying the same request will never succeed. Its message is the
+ * bank's reason (the problem's detail).
  */
 @ApplicationException(rollback = false)
 public class BankRefusedException extends RuntimeException {
