@@ -1,21 +1,20 @@
 package dev.escrow.marketplace.infrastructure.messaging;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -24,18 +23,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What redelivery gave up on: the messages in the broker's dead-letter queue ({@code
- * java:/jms/queue/DLQ}), read with a {@link QueueBrowser} (nothing is consumed). Every queue ends
- * there after its last delivery (see {@code messaging.cli}), so an admin sees each step that could
- * not be carried out, with the queue it came from and what it was about.
+ * What redelivery gave up on. Every queue ends in its broker's dead-letter queue ({@code
+ * java:/jms/queue/DLQ}) after its last delivery (see {@code messaging.cli}); {@link
+ * DeadLetterRecorder} moves each such message into the table {@code dead_letter} of the shared
+ * database, so an admin sees every step that could not be carried out, on whichever node it died,
+ * with the queue it came from and what it was about, from any node.
  */
 @Stateless
 public class DeadLetters {
 
   /**
-   * One dead message: where it came from, what kind of step, about which id; {@code content} says
-   * what the message holds (its type, map items and own properties), which matters for a message
-   * that is no step at all.
+   * One dead message: where it came from, what kind of step, about which id, on which node; {@code
+   * content} says what the message holds (its type, map items and own properties), which matters
+   * for a message that is no step at all.
    */
   public record DeadLetter(
       String messageId,
@@ -45,32 +45,77 @@ public class DeadLetters {
       Integer attempt,
       Integer deliveries,
       Instant sentAt,
-      String content) {}
+      String content,
+      String node) {}
 
-  @Inject JMSContext jms;
+  @PersistenceContext(unitName = "marketplace")
+  EntityManager em;
 
-  @Resource(lookup = "java:/jms/queue/DLQ")
-  Queue deadLetters;
+  @Inject Clock clock;
 
-  /** The oldest {@code max} dead messages (the queue's own order). */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  /** The oldest {@code max} dead messages, in the order they were recorded. */
   public List<DeadLetter> list(int max) {
-    List<DeadLetter> found = new ArrayList<>();
-    try (QueueBrowser browser = jms.createBrowser(deadLetters)) {
-      Enumeration<?> messages = browser.getEnumeration();
-      while (messages.hasMoreElements() && found.size() < max) {
-        found.add(of((Message) messages.nextElement()));
-      }
-    } catch (JMSException e) {
-      throw new IllegalStateException("The dead-letter queue cannot be read", e);
+    List<?> rows =
+        em.createNativeQuery(
+                "select message_id, queue, kind, subject_id, attempt, deliveries, sent_at, content,"
+                    + " node from dead_letter order by recorded_at, message_id")
+            .setMaxResults(max)
+            .getResultList();
+    List<DeadLetter> found = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      Object[] c = (Object[]) row;
+      found.add(
+          new DeadLetter(
+              (String) c[0],
+              (String) c[1],
+              (String) c[2],
+              (String) c[3],
+              c[4] == null ? null : ((Number) c[4]).intValue(),
+              c[5] == null ? null : ((Number) c[5]).intValue(),
+              instant(c[6]),
+              (String) c[7],
+              (String) c[8]));
     }
     return Collections.unmodifiableList(found);
   }
 
-  /** How many messages the dead-letter queue holds (counted up to {@code limit}). */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  /** How many messages have been dead-lettered (counted up to {@code limit}). */
   public int count(int limit) {
     return list(limit).size();
+  }
+
+  /**
+   * Records {@code message}, which its broker has given up on, as dead on {@code node}; a message
+   * recorded already (a redelivery of the recorder's own message) is left as it is.
+   */
+  public void record(Message message, String node) throws JMSException {
+    String id = message.getJMSMessageID();
+    if (!em.createNativeQuery("select 1 from dead_letter where message_id = ?1")
+        .setParameter(1, id)
+        .getResultList()
+        .isEmpty()) {
+      return;
+    }
+    DeadLetter letter = of(message);
+    em.createNativeQuery(
+            "insert into dead_letter (message_id, queue, kind, subject_id, attempt, deliveries,"
+                + " sent_at, recorded_at, node, content) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                + " ?9, ?10)")
+        .setParameter(1, id)
+        .setParameter(2, cut(letter.queue(), 200))
+        .setParameter(3, cut(letter.kind(), 50))
+        .setParameter(4, cut(letter.subjectId(), 100))
+        .setParameter(5, letter.attempt())
+        .setParameter(6, letter.deliveries())
+        .setParameter(
+            7,
+            letter.sentAt() == null
+                ? null
+                : OffsetDateTime.ofInstant(letter.sentAt(), ZoneOffset.UTC))
+        .setParameter(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .setParameter(9, cut(node, 100))
+        .setParameter(10, letter.content())
+        .executeUpdate();
   }
 
   private static DeadLetter of(Message message) throws JMSException {
@@ -100,7 +145,28 @@ public class DeadLetters {
         attempt,
         deliveries,
         timestamp > 0 ? Instant.ofEpochMilli(timestamp) : null,
-        describe(message));
+        describe(message),
+        null);
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp time) {
+      return time.toInstant();
+    }
+    if (value instanceof Instant time) {
+      return time;
+    }
+    throw new IllegalStateException("Unexpected time column: " + value.getClass());
+  }
+
+  private static String cut(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
   }
 
   /**

@@ -169,7 +169,8 @@ public class AdminDealsResource {
       Integer attempt,
       Integer deliveries,
       String sentAt,
-      String content) {
+      String content,
+      String node) {
     static DeadLetterJson of(DeadLetters.DeadLetter d) {
       return new DeadLetterJson(
           d.messageId(),
@@ -179,7 +180,8 @@ public class AdminDealsResource {
           d.attempt(),
           d.deliveries(),
           d.sentAt() == null ? null : d.sentAt().toString(),
-          d.content());
+          d.content(),
+          d.node());
     }
   }
 
@@ -187,8 +189,9 @@ public class AdminDealsResource {
   @Path("/dead-letters")
   @Operation(
       summary =
-          "Messages in the dead-letter queue (java:/jms/queue/DLQ): background steps that failed"
-              + " their last delivery, with the queue they came from; read, not consumed")
+          "Messages the brokers gave up on (moved from each node's java:/jms/queue/DLQ into the"
+              + " shared database): background steps that failed their last delivery, with the"
+              + " queue they came from and the node")
   public List<DeadLetterJson> deadLetters(@QueryParam("max") @DefaultValue("100") int max) {
     return deadLetters.list(Math.min(Math.max(max, 1), 500)).stream()
         .map(DeadLetterJson::of)
