@@ -74,5 +74,5 @@ trap cleanup EXIT
 
 # The driver and what it shares with the crash test's, compiled with the JDK alone.
 rm -rf bench/target/classes
-javac -d bench/target/classes tools/driver/*.java bench/Bench.java
+javac -d bench/target/classes tools/driver/*.java bench/*.java
 java -Djava.awt.headless=true -cp bench/target/classes Bench

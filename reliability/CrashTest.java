@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +49,7 @@ public class CrashTest {
   final Driver driver;
   final BackOffice backOffice;
   final Marketplace marketplace;
+  final Outbox outbox;
   final Random random = new Random(Long.getLong("seed", System.nanoTime()));
 
   volatile boolean up;
@@ -74,6 +74,7 @@ public class CrashTest {
     driver = new Driver(base, Duration.ofSeconds(30));
     backOffice = new BackOffice(driver, OPERATOR_PASSWORD);
     marketplace = new Marketplace(driver, ADMIN_PASSWORD);
+    outbox = new Outbox(driver, 200);
     payments = Integer.parseInt(env("PAYMENTS", "300"));
     kills = Integer.parseInt(env("KILLS", "3"));
     clients = Integer.parseInt(env("CLIENTS", "12"));
@@ -286,8 +287,8 @@ public class CrashTest {
         OPERATOR_PASSWORD,
         "{\"processingDelaySeconds\":1}",
         200);
-    String bankA = marketplaceBank(BANK_A);
-    marketplaceBank(BANK_B);
+    String bankA = marketplace.bank(BANK_A);
+    marketplace.bank(BANK_B);
     Reply settings = driver.get("/api/v1/admin/settings", "admin", ADMIN_PASSWORD);
     if (!settings.body().contains("\"number\"")) {
       String customer =
@@ -332,44 +333,8 @@ public class CrashTest {
       backOffice.deposit(number, deposit);
     }
     String password = "pw-" + login;
-    String accountId = marketplace.client(login, password, number, marketplaceBank(bank));
+    String accountId = marketplace.client(login, password, number, marketplace.bank(bank));
     return new String[] {login, password, email, number, accountId};
-  }
-
-  final Map<String, String> bankIds = new ConcurrentHashMap<>();
-
-  synchronized String marketplaceBank(String requisite) throws IOException {
-    String known = bankIds.get(requisite);
-    if (known != null) {
-      return known;
-    }
-    Pattern registered =
-        Pattern.compile("\\{[^{}]*\"requisite\"\\s*:\\s*\"" + requisite + "\"[^{}]*\\}");
-    Instant deadline = Instant.now().plusSeconds(120);
-    String id = null;
-    while (id == null) {
-      Matcher m = registered.matcher(driver.get("/api/v1/banks", "admin", ADMIN_PASSWORD).body());
-      if (m.find()) {
-        id = Reply.field(m.group(), "id");
-        break;
-      }
-      Reply created =
-          driver.post(
-              "/api/v1/admin/banks",
-              "admin",
-              ADMIN_PASSWORD,
-              "{\"name\":\"Bank " + requisite + "\",\"requisite\":\"" + requisite + "\"}",
-              null);
-      if (created.status() == 409 && Instant.now().isBefore(deadline)) {
-        // The demo seed is registering it in a transaction not yet committed: read again.
-        Driver.sleep(1000);
-      } else {
-        Reply.expect(created, 201);
-        id = Reply.field(created.body(), "id");
-      }
-    }
-    bankIds.put(requisite, id);
-    return id;
   }
 
   /** One buyer: buys offers and pays them in parts until the run has its payments. */
@@ -481,7 +446,7 @@ public class CrashTest {
       return false; // e.g. 400 above what remains while earlier parts are being processed
     }
     String payment = Reply.field(start.body(), "id");
-    String code = retrying(() -> code(buyer[2], "payment-" + payment));
+    String code = retrying(() -> outbox.code(buyer[2], "payment-" + payment));
     for (int attempt = 0; attempt < 20; attempt++) {
       awaitUp();
       try {
@@ -524,28 +489,6 @@ public class CrashTest {
   void accept(String payment) {
     accepted.add(payment);
     confirmed.incrementAndGet();
-  }
-
-  String code(String email, String reference) throws IOException {
-    for (int i = 0; i < 100; i++) {
-      Reply outbox =
-          driver.get(
-              "/bank/api/v1/demo/outbox?to="
-                  + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8),
-              null,
-              null);
-      Matcher m = Pattern.compile("\\{[^{}]*\\}").matcher(outbox.body());
-      while (m.find()) {
-        String mail = m.group();
-        if (mail.contains(reference + ")")
-            || mail.contains(reference + " ")
-            || mail.contains(reference + "\\n")) {
-          return Reply.field(mail, "code");
-        }
-      }
-      Driver.sleep(200);
-    }
-    throw new IOException("no code for " + reference + " in the outbox of " + email);
   }
 
   interface Step<T> {

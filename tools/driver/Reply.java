@@ -3,9 +3,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An HTTP answer as the command-line drivers ({@code reliability/CrashTest.java}, {@code
- * bench/Bench.java}) see it, and the JSON members they read from it: these drivers are compiled and
- * run by their scripts with nothing but a JDK, so they use no JSON library.
+ * An HTTP answer as the command-line drivers (the crash tests under {@code reliability/}, the
+ * benchmark under {@code bench/}) see it, and the JSON members they read from it: these drivers are
+ * compiled and run by their scripts with nothing but a JDK, so they use no JSON library.
  */
 public record Reply(int status, String body) {
 
