@@ -2,6 +2,7 @@ package dev.escrow.it.deal;
 
 import static dev.escrow.it.support.Market.BANK_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * these tests take away and bring back. Confirmed payments wait and complete once the bank is back,
  * nothing is lost and nothing paid twice (balances to the kopeck); the steps that need the bank at
  * once answer 503 with Retry-After and change nothing; deals that expire while the bank is away
- * keep the duty to return their money, and the next sweep returns it. Redelivery that never succeeds ends in the
- * dead-letter queue, which the admin sees.
+ * keep the duty to return their money, and the next sweep returns it. Redelivery that never
+ * succeeds ends in the dead-letter queue, which the admin sees.
  */
 class BankAwayIT extends EarDeployment {
 
@@ -175,7 +176,8 @@ class BankAwayIT extends EarDeployment {
           sweep.getString("exitStatus").matches(".* [1-9][0-9]* left for the next sweep.*"),
           "the sweep completed and says what waits: " + sweep);
       JsonObject waiting = RefundSweepBatchIT.awaitAdminDeal(deal, d -> true);
-      assertEquals("EXPIRED", waiting.getJsonObject("deal").getJsonObject("status").getString("code"));
+      assertEquals(
+          "EXPIRED", waiting.getJsonObject("deal").getJsonObject("status").getString("code"));
       assertEquals("REVERSE_DUE", waiting.getString("payout"), "the duty to return is kept");
       assertFalse(waiting.containsKey("payoutRefusal"), "not refused: " + waiting);
       assertEquals(
@@ -196,7 +198,8 @@ class BankAwayIT extends EarDeployment {
     RefundSweepBatchIT.awaitRefunded(buyer, deal);
     PaymentFlowIT.awaitBalance(buyer.accountNumber(), "100.00");
     assertEquals(new BigDecimal("0.00"), Market.held(seller.accountNumber()));
-    assertEquals("REVERSED", RefundSweepBatchIT.awaitAdminDeal(deal, d -> true).getString("payout"));
+    assertEquals(
+        "REVERSED", RefundSweepBatchIT.awaitAdminDeal(deal, d -> true).getString("payout"));
   }
 
   /**

@@ -114,7 +114,8 @@ class RefundSweepBatchIT extends EarDeployment {
     PaymentFlowIT.awaitBalance(seller.accountNumber(), "10.00");
 
     JsonObject refusal = awaitAdminDeal(refused, d -> d.containsKey("payoutRefusal"));
-    assertEquals("EXPIRED", refusal.getJsonObject("deal").getJsonObject("status").getString("code"));
+    assertEquals(
+        "EXPIRED", refusal.getJsonObject("deal").getJsonObject("status").getString("code"));
     assertEquals("REVERSE_DUE", refusal.getString("payout"), "the money was not returned");
     assertTrue(
         refusal.getString("payoutRefusal").contains("settled"),
