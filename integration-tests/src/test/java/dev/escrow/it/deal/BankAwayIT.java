@@ -13,12 +13,14 @@ import dev.escrow.it.support.BankProxy;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.MarketplaceClock;
 import dev.escrow.it.support.Scrape;
 import dev.escrow.it.support.ServerLog;
 import dev.escrow.it.support.Waiting;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A slow or absent bank: the marketplace reaches the bank through the suite's TCP proxy, which
  * these tests take away and bring back. Confirmed payments wait and complete once the bank is back,
  * nothing is lost and nothing paid twice (balances to the kopeck); the steps that need the bank at
- * once answer 503 with Retry-After and change nothing. Redelivery that never succeeds ends in the
- * dead-letter queue, which the admin sees.
+ * once answer 503 with Retry-After and change nothing; deals that expire while the bank is away
+ * keep the duty to return their money, and the next sweep returns it. Redelivery that never
+ * succeeds ends in the dead-letter queue, which the admin sees.
  */
 class BankAwayIT extends EarDeployment {
 
@@ -151,6 +154,52 @@ class BankAwayIT extends EarDeployment {
     PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
     PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
     assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()));
+  }
+
+  @Test
+  void withTheBankAwayTheDealsExpireAndTheNextSweepReturnsTheirMoney() throws Exception {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "100.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "50.00", "PT1M", "5"));
+    PaymentFlowIT.pay(mail, buyer, deal, "30.00");
+    JsonObject paid = PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
+    PaymentFlowIT.awaitBalance(buyer.accountNumber(), "70.00");
+
+    BankProxy bank = BankProxy.shared();
+    bank.away();
+    int droppedBefore = bank.dropped();
+    try {
+      MarketplaceClock.moveTo(management, Instant.parse(paid.getString("dueAt")).plusSeconds(2));
+      JsonObject sweep = RefundSweepBatchIT.runRefundSweep();
+      assertTrue(bank.dropped() > droppedBefore, "the sweep asked the bank");
+      assertTrue(
+          sweep.getString("exitStatus").matches(".* [1-9][0-9]* left for the next sweep.*"),
+          "the sweep completed and says what waits: " + sweep);
+      JsonObject waiting = RefundSweepBatchIT.awaitAdminDeal(deal, d -> true);
+      assertEquals(
+          "EXPIRED", waiting.getJsonObject("deal").getJsonObject("status").getString("code"));
+      assertEquals("REVERSE_DUE", waiting.getString("payout"), "the duty to return is kept");
+      assertFalse(waiting.containsKey("payoutRefusal"), "not refused: " + waiting);
+      assertEquals(
+          "SUCCEEDED",
+          buyer
+              .api()
+              .get("/api/v1/deals/" + deal)
+              .json()
+              .getJsonArray("payments")
+              .getJsonObject(0)
+              .getString("status"));
+
+      bank.back();
+      RefundSweepBatchIT.runRefundSweep();
+    } finally {
+      MarketplaceClock.reset(management);
+    }
+    RefundSweepBatchIT.awaitRefunded(buyer, deal);
+    PaymentFlowIT.awaitBalance(buyer.accountNumber(), "100.00");
+    assertEquals(new BigDecimal("0.00"), Market.held(seller.accountNumber()));
+    assertEquals(
+        "REVERSED", RefundSweepBatchIT.awaitAdminDeal(deal, d -> true).getString("payout"));
   }
 
   /**

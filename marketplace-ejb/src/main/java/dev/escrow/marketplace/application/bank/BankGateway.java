@@ -63,6 +63,21 @@ public interface BankGateway {
    */
   OperationClosed reverse(String operationKey);
 
+  /**
+   * Returns every transfer of each of these operations to its payer, fee included, as {@link
+   * #reverse} would one by one, in one request per {@link #REVERSALS_PER_REQUEST} operations. Each
+   * operation has its own answer, in the order given: one the bank refuses or cannot reverse yet
+   * spoils no other. A repeat answers the same.
+   *
+   * @param operationKeys distinct keys
+   * @throws BankUnavailableException a request could not be carried out: nothing is known of its
+   *     operations (some may be reversed; asking again is harmless)
+   */
+  List<Reversal> reverseAll(List<String> operationKeys);
+
+  /** Operations the bank reverses at most in one request (docs/bank-partner-api.md, "Batches"). */
+  int REVERSALS_PER_REQUEST = 100;
+
   /** The bank's inter-bank fee schedule. */
   List<FeeCache.Rate> fees();
 

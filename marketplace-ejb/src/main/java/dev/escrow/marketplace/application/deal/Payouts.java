@@ -3,9 +3,12 @@ package dev.escrow.marketplace.application.deal;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.application.bank.BankRefusedException;
+import dev.escrow.marketplace.application.bank.BankUnavailableException;
+import dev.escrow.marketplace.application.bank.Reversal;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.deal.Deal;
 import dev.escrow.marketplace.domain.deal.DealRepository;
+import dev.escrow.marketplace.domain.deal.DealRepository.ReversalDue;
 import dev.escrow.marketplace.domain.deal.Payout;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentRepository;
@@ -13,6 +16,7 @@ import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.marketplace.domain.settings.SettingsRepository;
 import dev.escrow.platform.money.Money;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,8 +24,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Carries out what a closed deal owes: settle the held money to the seller less the commission
@@ -32,10 +42,15 @@ import java.util.logging.Logger;
  * the bank outside any transaction, then records the answer in a short transaction of its own on
  * the locked deal, where a payout already recorded (by a racing re-drive) is left alone. The bank's
  * settle and reverse are idempotent by the operation key, so a repeat after a crash between the
- * bank's answer and the record is harmless, and the re-drive ({@code withPayoutDue}) finds every
- * intent not yet recorded as done. A refusal for good (the bank will never settle or reverse this
- * operation) is recorded on the deal with the bank's reason, once, and not re-driven: the
- * administrator sees it and may ask again ({@link #retry}).
+ * bank's answer and the record is harmless, and the re-drive (the sweep's) finds every intent not
+ * yet recorded as done. A refusal for good (the bank will never settle or reverse this operation)
+ * is recorded on the deal with the bank's reason, once, and not re-driven: the administrator sees
+ * it and may ask again ({@link #retry}).
+ *
+ * <p>The refund sweep returns expired deals' money in batches ({@link #reverseDue}): the same
+ * intent, read for many deals at once, one request to the bank per hundred, and each deal's answer
+ * recorded as {@link #recordReversed} or {@link #recordRefused} would, a batch in one short
+ * transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -107,6 +122,96 @@ public class Payouts {
           new Intent(dealId, Payout.REVERSE_DUE, deal.operationKey(), Money.ZERO, null));
     }
     return Optional.empty();
+  }
+
+  /** What a batch of reversals came to: returned, refused for good, left for the next sweep. */
+  public record Reversals(int reversed, int refused, int later) {
+    public static final Reversals NONE = new Reversals(0, 0, 0);
+
+    Reversals plus(Reversals other) {
+      return new Reversals(reversed + other.reversed, refused + other.refused, later + other.later);
+    }
+  }
+
+  /**
+   * Returns the money of expired deals of one partition, up to {@code max} of them, in batches of
+   * {@link BankGateway#REVERSALS_PER_REQUEST}: a batch is asked of the bank outside any
+   * transaction, then its answers are recorded. What the bank could not do now stays due and is
+   * asked again at the next sweep; when the bank cannot be reached, the rest waits for it too.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Reversals reverseDue(int max, int partition, int partitions) {
+    List<ReversalDue> due = self.reversalsDue(max, partition, partitions);
+    Reversals done = Reversals.NONE;
+    for (int from = 0; from < due.size(); from += BankGateway.REVERSALS_PER_REQUEST) {
+      List<ReversalDue> batch =
+          due.subList(from, Math.min(due.size(), from + BankGateway.REVERSALS_PER_REQUEST));
+      List<Reversal> answers;
+      try {
+        answers = bank.reverseAll(batch.stream().map(ReversalDue::operationKey).toList());
+      } catch (BankUnavailableException away) {
+        LOG.warning(
+            "The bank cannot reverse now, "
+                + (due.size() - from)
+                + " expired deals wait for the next sweep: "
+                + away.getMessage());
+        return done.plus(new Reversals(0, 0, due.size() - from));
+      }
+      try {
+        done = done.plus(self.recordReversals(batch, answers));
+      } catch (EJBException notRecorded) {
+        // Rolled back: the deals stay due, and the next sweep's repeat is answered the same.
+        LOG.log(
+            Level.WARNING,
+            "A batch of reversals was not recorded; the next sweep asks again",
+            notRecorded);
+        done = done.plus(new Reversals(0, 0, batch.size()));
+      }
+    }
+    return done;
+  }
+
+  /** The expired deals whose money is still to be returned (read committed, no lock). */
+  public List<ReversalDue> reversalsDue(int max, int partition, int partitions) {
+    return deals.withReversalDue(max, partition, partitions);
+  }
+
+  /**
+   * Records a batch's answers: each deal as {@link #recordReversed} or {@link #recordRefused}
+   * would, the deals locked in id order; an answer "later" leaves its deal due.
+   */
+  public Reversals recordReversals(List<ReversalDue> batch, List<Reversal> answers) {
+    Map<String, Reversal> byKey =
+        answers.stream()
+            .collect(Collectors.toMap(Reversal::operationKey, Function.identity(), (a, b) -> a));
+    int reversed = 0;
+    int refused = 0;
+    int later = 0;
+    for (ReversalDue deal :
+        batch.stream().sorted(Comparator.comparingLong(ReversalDue::dealId)).toList()) {
+      Reversal answer = byKey.get(deal.operationKey());
+      Intent intent =
+          new Intent(deal.dealId(), Payout.REVERSE_DUE, deal.operationKey(), Money.ZERO, null);
+      switch (answer == null ? Reversal.Result.LATER : answer.result()) {
+        case REVERSED -> {
+          recordReversed(intent);
+          reversed++;
+        }
+        case REFUSED -> {
+          recordRefused(intent, answer.reason());
+          refused++;
+        }
+        case LATER -> {
+          LOG.info(
+              "The reversal of deal "
+                  + deal.dealId()
+                  + " waits for the next sweep: "
+                  + (answer == null ? "no answer" : answer.reason()));
+          later++;
+        }
+      }
+    }
+    return new Reversals(reversed, refused, later);
   }
 
   /** The bank settled: the deal's payout is done (once, whoever records it first). */

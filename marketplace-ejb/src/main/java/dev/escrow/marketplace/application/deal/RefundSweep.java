@@ -16,7 +16,10 @@ import java.util.List;
 
 /**
  * Expires one overdue deal in its own transaction: never while a payment confirmed in time is still
- * being processed (the timing rule: it may yet be carried out, and then it counts).
+ * being processed (the timing rule: it may yet be carried out, and then it counts). The expiry
+ * commits the duty to return the money ({@code REVERSE_DUE}); the sweep then carries it out in
+ * batches ({@link Payouts#reverseDue}), and every sweep asks again for what is still due, so a
+ * crash between the two loses nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -52,15 +55,17 @@ public class RefundSweep {
     deal.expire(now);
     moneyMoved.fire(
         new MoneyMoved.DealExpired(dealId, deal.operationKey(), deal.price(), deal.paidAmount()));
-    queue.payout(dealId);
     return Outcome.EXPIRED;
   }
 
-  /** Re-drives what a lost message may have left behind: stuck payments and due payouts. */
+  /**
+   * Re-drives what a lost message may have left behind: stuck payments and due settlements (due
+   * reversals are the sweep's own work, asked again at every sweep).
+   */
   public int redriveStuckWork(Instant confirmedBefore) {
     List<Long> stuck = payments.processingSince(confirmedBefore, 500);
     stuck.forEach(id -> queue.checkOutcome(id, 0));
-    List<Long> due = deals.withPayoutDue(500);
+    List<Long> due = deals.withSettlementDue(500);
     due.forEach(queue::payout);
     return stuck.size() + due.size();
   }

@@ -78,18 +78,43 @@ public class DealRepository {
   }
 
   /**
-   * Closed deals whose money the bank has yet to settle or return; not those whose payout the bank
-   * refused for good (they wait for the administrator).
+   * Paid deals whose money the bank has yet to settle; not those whose settlement the bank refused
+   * for good (they wait for the administrator).
    */
-  public List<Long> withPayoutDue(int max) {
+  public List<Long> withSettlementDue(int max) {
     return em.createQuery(
-            "select d.id from Deal d where d.payout in :due and d.payoutRefusal is null"
+            "select d.id from Deal d where d.payout = :due and d.payoutRefusal is null"
                 + " order by d.closedAt",
             Long.class)
-        .setParameter("due", List.of(Payout.SETTLE_DUE, Payout.REVERSE_DUE))
+        .setParameter("due", Payout.SETTLE_DUE)
         .setMaxResults(max)
         .getResultList();
   }
+
+  /**
+   * Expired deals of one partition (id modulo {@code partitions}) whose payments the bank has yet
+   * to return, with their operation keys, oldest first; not those whose reversal the bank refused
+   * for good (they wait for the administrator).
+   */
+  public List<ReversalDue> withReversalDue(int max, int partition, int partitions) {
+    return em
+        .createQuery(
+            "select d.id, d.operationKey from Deal d where d.payout = :due"
+                + " and d.payoutRefusal is null and mod(d.id, :partitions) = :partition"
+                + " order by d.closedAt, d.id",
+            Object[].class)
+        .setParameter("due", Payout.REVERSE_DUE)
+        .setParameter("partitions", partitions)
+        .setParameter("partition", partition)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(row -> new ReversalDue((Long) row[0], (String) row[1]))
+        .toList();
+  }
+
+  /** An expired deal whose money is still to be returned, and the operation that holds it. */
+  public record ReversalDue(long dealId, String operationKey) {}
 
   /** How many deals have a payout the bank refused for good (a gauge for the operator). */
   public long countPayoutsRefused() {

@@ -65,6 +65,10 @@ public interface PartnerApi {
   @Path("/partner/operations/{key}/reversal")
   JsonObject reverse(@PathParam("key") String operationKey, JsonObject nothing);
 
+  @POST
+  @Path("/partner/operations/reversals")
+  JsonObject reverseAll(JsonObject reversals);
+
   @GET
   @Path("/partner/fees")
   JsonArray fees();

@@ -8,6 +8,7 @@ import dev.escrow.marketplace.application.bank.BankRefusedException;
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.application.bank.CodeCheck;
 import dev.escrow.marketplace.application.bank.OperationClosed;
+import dev.escrow.marketplace.application.bank.Reversal;
 import dev.escrow.marketplace.application.bank.TransferAccepted;
 import dev.escrow.marketplace.application.bank.TransferOrder;
 import dev.escrow.marketplace.application.bank.TransferOutcome;
@@ -17,6 +18,7 @@ import dev.escrow.platform.money.Percent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,7 +33,10 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -39,11 +44,12 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * The {@link BankGateway} over the bank's partner API, with the MicroProfile REST Client ({@link
  * PartnerApi}). The base URL is {@link BankWhereabouts#configuredBaseUrl()} (known only at run
- * time, hence the builder); the key is {@link BankApiKey}'s; connect timeout 2 s, read timeout 5 s.
- * What the bank answers is turned into the port's words here: a connection that fails or times out
- * is {@link BankUnavailableException}, a 4xx is read by {@link BankProblemMapper} and, per call,
- * either a plain answer (a wrong code, an unknown account), a wait (a settlement while a transfer
- * is still being carried out), or a {@link BankRefusedException} with the bank's reason.
+ * time, hence the builder); the key is {@link BankApiKey}'s; connect timeout 2 s, read timeout 5 s
+ * (60 s for a batch). What the bank answers is turned into the port's words here: a connection that
+ * fails or times out is {@link BankUnavailableException}, a 4xx is read by {@link
+ * BankProblemMapper} and, per call, either a plain answer (a wrong code, an unknown account), a
+ * wait (a settlement while a transfer is still being carried out), or a {@link
+ * BankRefusedException} with the bank's reason.
  */
 @ApplicationScoped
 public class RestBankGateway implements BankGateway {
@@ -54,24 +60,35 @@ public class RestBankGateway implements BankGateway {
   /** Up to this many requests to the bank at once (both consumers' sessions and the pages). */
   static final int CONNECTIONS = 40;
 
+  /**
+   * The bank carries out a batch's items one after the other, each in a transaction of its own: a
+   * hundred reversals may take longer than one request's timeout, and an answer lost to a timeout
+   * would be asked again at every sweep.
+   */
+  static final Duration BATCH_READ_TIMEOUT = Duration.ofSeconds(60);
+
   private PartnerApi api;
+  private PartnerApi batchApi;
 
   public RestBankGateway() {}
 
   RestBankGateway(PartnerApi api) {
     this.api = api;
+    this.batchApi = api;
   }
 
   @PostConstruct
   void build() {
-    api = client(URI.create(BankWhereabouts.configuredBaseUrl()));
+    URI bank = URI.create(BankWhereabouts.configuredBaseUrl());
+    api = client(bank, READ_TIMEOUT);
+    batchApi = client(bank, BATCH_READ_TIMEOUT);
   }
 
-  static PartnerApi client(URI baseUri) {
+  static PartnerApi client(URI baseUri, Duration readTimeout) {
     return RestClientBuilder.newBuilder()
         .baseUri(baseUri)
         .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)
         .property("resteasy.connectionPoolSize", CONNECTIONS)
         .property("resteasy.maxPooledPerRoute", CONNECTIONS)
@@ -209,6 +226,57 @@ public class RestBankGateway implements BankGateway {
       throw closingRefused(operationKey, "reverse", problem);
     }
     return new OperationClosed(operationKey, OperationClosed.Status.REVERSED);
+  }
+
+  @Override
+  public List<Reversal> reverseAll(List<String> operationKeys) {
+    List<Reversal> answers = new ArrayList<>(operationKeys.size());
+    for (int from = 0; from < operationKeys.size(); from += REVERSALS_PER_REQUEST) {
+      List<String> keys =
+          operationKeys.subList(from, Math.min(operationKeys.size(), from + REVERSALS_PER_REQUEST));
+      JsonArrayBuilder items = Json.createArrayBuilder();
+      keys.forEach(key -> items.add(Json.createObjectBuilder().add("operationKey", key)));
+      JsonObject request = Json.createObjectBuilder().add("reversals", items).build();
+      Map<String, JsonObject> byKey =
+          refusedIsUnavailable(
+              "a batch of reversals",
+              () -> {
+                Map<String, JsonObject> results = new HashMap<>();
+                for (JsonValue result : batchApi.reverseAll(request).getJsonArray("results")) {
+                  results.put(text(result.asJsonObject(), "operationKey"), result.asJsonObject());
+                }
+                return results;
+              });
+      for (String key : keys) {
+        answers.add(reversal(key, byKey.get(key)));
+      }
+    }
+    return answers;
+  }
+
+  /** One item's answer, read as the single reversal's would be (a 409 may only have to wait). */
+  private Reversal reversal(String key, JsonObject item) {
+    if (item == null) {
+      return Reversal.later(key, "The bank's answer does not name this operation");
+    }
+    int status = item.getInt("status", 0);
+    if (status == 200) {
+      return Reversal.reversed(key);
+    }
+    JsonObject problem =
+        item.get("problem") instanceof JsonObject p ? p : JsonObject.EMPTY_JSON_OBJECT;
+    String detail = problem.getString("detail", "The bank refused the reversal (" + status + ")");
+    RuntimeException why = BankProblemMapper.of(status, problem.toString());
+    if (why instanceof BankProblem refusal) {
+      try {
+        why = closingRefused(key, "reverse", refusal);
+      } catch (BankUnavailableException lookUpFailed) {
+        why = lookUpFailed;
+      }
+    }
+    return why instanceof BankRefusedException
+        ? Reversal.refused(key, detail)
+        : Reversal.later(key, why.getMessage());
   }
 
   /**

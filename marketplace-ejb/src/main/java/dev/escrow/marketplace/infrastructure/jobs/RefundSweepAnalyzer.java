@@ -16,16 +16,26 @@ public class RefundSweepAnalyzer extends AbstractPartitionAnalyzer {
   @Inject StepContext step;
   @Inject JobContext job;
 
-  private int expired;
-  private int waiting;
+  private final int[] total = new int[5];
 
   @Override
   public void analyzeCollectorData(Serializable data) {
     if (data instanceof int[] counts) {
-      expired += counts[0];
-      waiting += counts[1];
+      for (int i = 0; i < Math.min(counts.length, total.length); i++) {
+        total[i] += counts[i];
+      }
     }
-    String result = expired + " expired, " + waiting + " waiting for the bank";
+    String result =
+        total[0]
+            + " expired, "
+            + total[1]
+            + " waiting for the bank, "
+            + total[2]
+            + " reversed, "
+            + total[3]
+            + " refused, "
+            + total[4]
+            + " left for the next sweep";
     step.setExitStatus("COMPLETED: " + result);
     job.setTransientUserData(result);
   }

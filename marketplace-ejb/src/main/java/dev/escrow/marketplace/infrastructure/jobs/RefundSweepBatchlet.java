@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.jobs;
 
+import dev.escrow.marketplace.application.deal.Payouts;
 import dev.escrow.marketplace.application.deal.RefundSweep;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -10,14 +11,16 @@ import jakarta.inject.Named;
 
 /**
  * One partition of the refund-sweep's expiry: the overdue deals whose id falls in this partition,
- * one transaction each (their money is then returned through the payout queue). What it did is left
- * in the partition's step context for {@link RefundSweepCollector}.
+ * one transaction each, then the return of the money of this partition's expired deals (these and
+ * any an earlier sweep left due), in batches. What it did is left in the partition's step context
+ * for {@link RefundSweepCollector}.
  */
 @Named("refundSweepBatchlet")
 @Dependent
 public class RefundSweepBatchlet extends AbstractBatchlet {
 
   @Inject RefundSweep sweep;
+  @Inject Payouts payouts;
   @Inject StepContext step;
 
   @Inject
@@ -37,7 +40,7 @@ public class RefundSweepBatchlet extends AbstractBatchlet {
     int size = batchSize == null ? 1000 : Integer.parseInt(batchSize);
     int of = partitions == null ? 1 : Integer.parseInt(partitions);
     int mine = partition == null ? 0 : Integer.parseInt(partition);
-    int[] counts = new int[2];
+    int[] counts = new int[5];
     for (Long dealId : sweep.overdueDeals(size, mine, of)) {
       switch (sweep.expireIfOverdue(dealId)) {
         case EXPIRED -> counts[0]++;
@@ -45,6 +48,10 @@ public class RefundSweepBatchlet extends AbstractBatchlet {
         default -> {}
       }
     }
+    Payouts.Reversals returned = payouts.reverseDue(size, mine, of);
+    counts[2] = returned.reversed();
+    counts[3] = returned.refused();
+    counts[4] = returned.later();
     step.setTransientUserData(counts);
     return "COMPLETED";
   }

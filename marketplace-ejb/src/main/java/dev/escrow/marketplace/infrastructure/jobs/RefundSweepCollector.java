@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** Hands a refund-sweep partition's counts (expired, waiting for the bank) to the analyzer. */
+/**
+ * Hands a refund-sweep partition's counts (expired, waiting for the bank, reversed, refused, left
+ * for the next sweep) to the analyzer.
+ */
 @Named("refundSweepCollector")
 @Dependent
 public class RefundSweepCollector implements PartitionCollector {
