@@ -148,8 +148,10 @@ public class JobLeases {
   }
 
   /**
-   * Takes this node's advisory lock on PostgreSQL, once and again after its connection was lost:
-   * while it is held the other nodes know this one is alive.
+   * Takes this node's advisory lock on PostgreSQL, once and again after its session was lost: while
+   * it is held the other nodes know this one is alive. The lock belongs to the database session,
+   * not to the pool's handle: closing the handle gives the session back to JobsDS's pool with the
+   * lock still taken, so it is unlocked explicitly when the deployment ends ({@link #letGo}).
    */
   private synchronized void holdThisNodesLock() {
     try {
@@ -165,20 +167,22 @@ public class JobLeases {
         c.close();
         return;
       }
+      boolean taken;
       try (PreparedStatement s =
           c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
         s.setInt(1, NODE_LOCKS);
         s.setString(2, node());
         try (ResultSet r = s.executeQuery()) {
           r.next();
-          if (!r.getBoolean(1)) {
-            c.close();
-            throw new IllegalStateException(
-                "Another running node is named "
-                    + node()
-                    + ": each node of a cluster needs its own -Djboss.node.name");
-          }
+          taken = r.getBoolean(1);
         }
+      }
+      if (!taken) {
+        c.close();
+        throw new IllegalStateException(
+            "Another running node is named "
+                + node()
+                + ": each node of a cluster needs its own -Djboss.node.name");
       }
       nodeLock = c;
     } catch (SQLException e) {
@@ -186,36 +190,47 @@ public class JobLeases {
     }
   }
 
+  /**
+   * Undeployed: the lock goes, though the pooled session stays open (else the next deployment on
+   * this server, handed another session, would find its own name taken).
+   */
   @PreDestroy
   synchronized void letGo() {
-    if (nodeLock != null) {
-      closeQuietly(nodeLock);
-      nodeLock = null;
+    if (nodeLock == null) {
+      return;
     }
+    try (PreparedStatement s =
+        nodeLock.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+      s.setInt(1, NODE_LOCKS);
+      s.setString(2, node());
+      s.execute();
+    } catch (SQLException gone) {
+      // the session is gone, and its lock with it
+    }
+    closeQuietly(nodeLock);
+    nodeLock = null;
   }
 
-  /** Whether another node holds its lock, i.e. is running (H2: never, it has one node). */
+  /**
+   * Whether another node holds its lock, i.e. is running (H2: never, it has one node). Read from
+   * pg_locks: trying the lock would take it, on a pooled session, if its node were dead.
+   */
   private static boolean isAlive(Connection c, String holder) throws SQLException {
     if (!isPostgreSql(c)) {
       return false;
     }
-    boolean free;
-    try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2)")) {
       s.setInt(1, NODE_LOCKS);
       s.setString(2, holder);
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        free = r.getBoolean(1);
+        return r.getBoolean(1);
       }
     }
-    if (free) {
-      try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
-        s.setInt(1, NODE_LOCKS);
-        s.setString(2, holder);
-        s.execute();
-      }
-    }
-    return !free;
   }
 
   private static boolean isPostgreSql(Connection c) throws SQLException {
@@ -347,6 +362,9 @@ public class JobLeases {
               "CREATE TABLE IF NOT EXISTS job_lease (job_name VARCHAR(64) PRIMARY KEY,"
                   + " node VARCHAR(128) NOT NULL, execution_id BIGINT,"
                   + " taken_at TIMESTAMP NOT NULL)");
+          // A table from the heartbeat's time (its NOT NULL heartbeat_at would refuse the rows).
+          s.execute("ALTER TABLE job_lease ADD COLUMN IF NOT EXISTS taken_at TIMESTAMP");
+          s.execute("ALTER TABLE job_lease DROP COLUMN IF EXISTS heartbeat_at");
         } catch (SQLException raced) {
           // another node made it at the same moment: the insert below tells
         }
