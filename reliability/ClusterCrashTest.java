@@ -186,7 +186,7 @@ public class ClusterCrashTest extends CrashTest {
       killed.incrementAndGet();
       say("  at the kill: " + sql(WINDOWS));
       say("  running jobs: " + safeSql(RUNNING_JOBS));
-      // Downtime enough for a job it ran to be found dead by the others (lease 45 s).
+      // A while down: the others find a job it ran dead at their next start of that job.
       Driver.sleep(Long.parseLong(env("DOWNTIME_MS", "5000")));
       victim.start();
       say(
@@ -280,7 +280,7 @@ public class ClusterCrashTest extends CrashTest {
             + " AND (SELECT count(*) FROM jobs.job_execution e JOIN jobs.job_instance i ON i.jobinstanceid = e.jobinstanceid"
             + " WHERE i.jobname = 'fee-refresh' AND e.batchstatus = 'COMPLETED') > 0 THEN 0 ELSE 1 END");
     // A run a dead node left is closed when a node next starts that job (the sweep: within a
-    // minute after the lease lapsed); give the last kill's that time.
+    // minute); give the last kill's that time.
     Instant deadline = Instant.now().plusSeconds(150);
     while (!"0".equals(safeSql(ORPHANED_RUNS)) && Instant.now().isBefore(deadline)) {
       Driver.sleep(2000);
@@ -351,8 +351,9 @@ public class ClusterCrashTest extends CrashTest {
 
   static final String ORPHANED_RUNS =
       "SELECT count(*) FROM jobs.job_execution e WHERE e.batchstatus IN ('STARTING','STARTED')"
-          + " AND NOT EXISTS (SELECT 1 FROM jobs.job_lease l WHERE l.execution_id = e.jobexecutionid"
-          + " AND l.heartbeat_at > localtimestamp - interval '60 seconds')";
+          + " AND NOT EXISTS (SELECT 1 FROM jobs.job_lease l JOIN pg_locks k ON k.locktype = 'advisory'"
+          + " AND k.granted AND k.classid = 1163084626 AND k.objsubid = 2 AND k.objid = hashtext(l.node)::oid"
+          + " WHERE l.execution_id = e.jobexecutionid)";
 
   @Override
   String summary(int found, Duration took) {

@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.jobs;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,19 +14,22 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * One run of each job at a time across the nodes that share the job repository (JobsDS), and
- * recovery of a run whose node died. A job's lease row (table {@code job_lease}, next to JBeret's
- * tables) names the node that runs it, the execution and that node's last heartbeat (every {@link
- * #HEARTBEAT_SECONDS}). Before a node starts a job it locks the row: a run still going on a live
- * node is returned instead of a new one; a run left STARTING or STARTED by a node whose heartbeat
- * is older than {@link #LEASE_SECONDS} (killed) or by this node before its restart is marked FAILED
- * in JBeret's tables with its end time, so that the next run starts and the job's history stays one
- * history with no two runs of the same job overlapping.
+ * recovery of a run whose node died, on the database's own locks. A job's lease row (table {@code
+ * job_lease}, next to JBeret's tables) names the node that runs it and the execution; a node
+ * decides under the row's lock ({@code FOR UPDATE}). Whether the named node is alive is
+ * PostgreSQL's to say: every node holds a session advisory lock named after itself on a connection
+ * of its own for as long as it runs, and a node that dies loses its session and with it the lock. A
+ * run left STARTING or STARTED by a node whose lock is free (killed), or by this node before its
+ * restart, is marked FAILED in JBeret's tables with its end time, so that the next run starts and
+ * the job's history stays one history with no two runs of the same job overlapping. On H2 there is
+ * one node (its files belong to one server): a run not started by this JVM is dead.
  *
  * <p>Plain JDBC on JobsDS with its own local transactions (no JTA): the lease is committed before
  * the job starts (JBeret writes its execution from its own threads) and the timers' transactions
@@ -36,8 +40,10 @@ import javax.sql.DataSource;
 public class JobLeases {
 
   private static final Logger LOG = Logger.getLogger(JobLeases.class.getName());
-  static final long HEARTBEAT_SECONDS = 10;
-  static final long LEASE_SECONDS = Long.getLong("escrow.job.lease.seconds", 45);
+
+  /** The first key of the nodes' advisory locks (the second is the hash of the node's name). */
+  static final int NODE_LOCKS = 0x45534352;
+
   private static final Instant JVM_STARTED =
       Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
@@ -45,6 +51,9 @@ public class JobLeases {
   DataSource jobsDataSource;
 
   private volatile boolean tableReady;
+
+  /** The connection whose session holds this node's lock (PostgreSQL), for the node's life. */
+  private Connection nodeLock;
 
   /** This node's name in the leases: {@code jboss.node.name}, distinct per node of a cluster. */
   public static String node() {
@@ -60,23 +69,22 @@ public class JobLeases {
    */
   public Decision acquire(String job) {
     ensureTable(job);
+    holdThisNodesLock();
     Instant now = Instant.now();
     try (Connection c = jobsDataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         String holder;
         Long execution;
-        Instant heartbeat;
         try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT node, execution_id, heartbeat_at FROM job_lease WHERE job_name = ? FOR UPDATE")) {
+                "SELECT node, execution_id FROM job_lease WHERE job_name = ? FOR UPDATE")) {
           s.setString(1, job);
           try (ResultSet r = s.executeQuery()) {
             r.next();
             holder = r.getString(1);
             long e = r.getLong(2);
             execution = r.wasNull() ? null : e;
-            heartbeat = r.getTimestamp(3).toInstant();
           }
         }
         boolean held = holder != null && !holder.isEmpty();
@@ -89,7 +97,7 @@ public class JobLeases {
           boolean alive =
               node().equals(holder)
                   ? execution != null && createdInThisLife(c, execution)
-                  : heartbeat.isAfter(now.minusSeconds(LEASE_SECONDS));
+                  : isAlive(c, holder);
           if (!finished && alive) {
             c.commit();
             return new Decision(false, execution);
@@ -100,7 +108,7 @@ public class JobLeases {
         }
         try (PreparedStatement s =
             c.prepareStatement(
-                "UPDATE job_lease SET node = ?, execution_id = NULL, heartbeat_at = ? WHERE job_name = ?")) {
+                "UPDATE job_lease SET node = ?, execution_id = NULL, taken_at = ? WHERE job_name = ?")) {
           s.setString(1, node());
           s.setTimestamp(2, Timestamp.from(now));
           s.setString(3, job);
@@ -120,7 +128,7 @@ public class JobLeases {
   /** Records the execution this node started under its lease. */
   public void started(String job, long execution) {
     update(
-        "UPDATE job_lease SET execution_id = ?, heartbeat_at = ? WHERE job_name = ? AND node = ?",
+        "UPDATE job_lease SET execution_id = ?, taken_at = ? WHERE job_name = ? AND node = ?",
         s -> {
           s.setLong(1, execution);
           s.setTimestamp(2, Timestamp.from(Instant.now()));
@@ -139,17 +147,102 @@ public class JobLeases {
         });
   }
 
-  /** This node is alive: its leases stay its own. */
-  public void heartbeat() {
-    if (!tableReady) {
+  /**
+   * Takes this node's advisory lock on PostgreSQL, once and again after its session was lost: while
+   * it is held the other nodes know this one is alive. The lock belongs to the database session,
+   * not to the pool's handle: closing the handle gives the session back to JobsDS's pool with the
+   * lock still taken, so it is unlocked explicitly when the deployment ends ({@link #letGo}).
+   */
+  private synchronized void holdThisNodesLock() {
+    try {
+      if (nodeLock != null && nodeLock.isValid(2)) {
+        return;
+      }
+      if (nodeLock != null) {
+        closeQuietly(nodeLock);
+        nodeLock = null;
+      }
+      Connection c = jobsDataSource.getConnection();
+      if (!isPostgreSql(c)) {
+        c.close();
+        return;
+      }
+      boolean taken;
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+        s.setInt(1, NODE_LOCKS);
+        s.setString(2, node());
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          taken = r.getBoolean(1);
+        }
+      }
+      if (!taken) {
+        c.close();
+        throw new IllegalStateException(
+            "Another running node is named "
+                + node()
+                + ": each node of a cluster needs its own -Djboss.node.name");
+      }
+      nodeLock = c;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot take this node's lock in JobsDS", e);
+    }
+  }
+
+  /**
+   * Undeployed: the lock goes, though the pooled session stays open (else the next deployment on
+   * this server, handed another session, would find its own name taken).
+   */
+  @PreDestroy
+  synchronized void letGo() {
+    if (nodeLock == null) {
       return;
     }
-    update(
-        "UPDATE job_lease SET heartbeat_at = ? WHERE node = ?",
-        s -> {
-          s.setTimestamp(1, Timestamp.from(Instant.now()));
-          s.setString(2, node());
-        });
+    try (PreparedStatement s =
+        nodeLock.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+      s.setInt(1, NODE_LOCKS);
+      s.setString(2, node());
+      s.execute();
+    } catch (SQLException gone) {
+      // the session is gone, and its lock with it
+    }
+    closeQuietly(nodeLock);
+    nodeLock = null;
+  }
+
+  /**
+   * Whether another node holds its lock, i.e. is running (H2: never, it has one node). Read from
+   * pg_locks: trying the lock would take it, on a pooled session, if its node were dead.
+   */
+  private static boolean isAlive(Connection c, String holder) throws SQLException {
+    if (!isPostgreSql(c)) {
+      return false;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND classid = ?::oid AND objid = hashtext(?)::oid AND objsubid = 2)")) {
+      s.setInt(1, NODE_LOCKS);
+      s.setString(2, holder);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getBoolean(1);
+      }
+    }
+  }
+
+  private static boolean isPostgreSql(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // the session is gone, and its lock with it
+    }
   }
 
   /** The execution id a lease names, waiting a little while its holder is still starting it. */
@@ -240,9 +333,8 @@ public class JobLeases {
                 + execution
                 + " was left running by node "
                 + holder
-                + " (no heartbeat for "
-                + LEASE_SECONDS
-                + " s, or before its restart): marked FAILED, the job runs again");
+                + " (a node no longer running, or this one before its restart): marked FAILED,"
+                + " the job runs again");
       }
     }
   }
@@ -269,7 +361,10 @@ public class JobLeases {
           s.execute(
               "CREATE TABLE IF NOT EXISTS job_lease (job_name VARCHAR(64) PRIMARY KEY,"
                   + " node VARCHAR(128) NOT NULL, execution_id BIGINT,"
-                  + " heartbeat_at TIMESTAMP NOT NULL)");
+                  + " taken_at TIMESTAMP NOT NULL)");
+          // A table from the heartbeat's time (its NOT NULL heartbeat_at would refuse the rows).
+          s.execute("ALTER TABLE job_lease ADD COLUMN IF NOT EXISTS taken_at TIMESTAMP");
+          s.execute("ALTER TABLE job_lease DROP COLUMN IF EXISTS heartbeat_at");
         } catch (SQLException raced) {
           // another node made it at the same moment: the insert below tells
         }
@@ -277,7 +372,7 @@ public class JobLeases {
       }
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO job_lease (job_name, node, heartbeat_at) SELECT ?, '', ? WHERE NOT"
+              "INSERT INTO job_lease (job_name, node, taken_at) SELECT ?, '', ? WHERE NOT"
                   + " EXISTS (SELECT 1 FROM job_lease WHERE job_name = ?)")) {
         s.setString(1, job);
         s.setTimestamp(2, Timestamp.from(Instant.EPOCH));

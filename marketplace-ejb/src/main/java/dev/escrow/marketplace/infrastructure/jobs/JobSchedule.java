@@ -27,23 +27,12 @@ public class JobSchedule {
 
   @Inject Jobs jobs;
   @Inject FeeCache fees;
-  @Inject JobLeases leases;
   @Resource TimerService timers;
 
   @PostConstruct
   void refreshFeesSoonAfterStart() {
     // Not at once: the co-deployed bank may still be starting.
     timers.createSingleActionTimer(15_000, new TimerConfig(Jobs.FEE_REFRESH, false));
-  }
-
-  /** Keeps this node's job leases its own while it is alive (JobLeases): on every node. */
-  @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false, info = "job heartbeat")
-  void heartbeat() {
-    try {
-      leases.heartbeat();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not renew this node's job leases", e);
-    }
   }
 
   @Timeout
