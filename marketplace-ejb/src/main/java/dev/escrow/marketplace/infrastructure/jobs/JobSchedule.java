@@ -9,6 +9,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,10 +19,13 @@ import java.util.logging.Logger;
  * When the jobs run by themselves: fee-refresh shortly after start and hourly, and every minute
  * while the fee cache is still empty; refund-sweep every minute. The hourly and the every-minute
  * timers are persistent, in the timer store the nodes share (jobs.cli): each expiry runs on one
- * node of a cluster. The one soon after start is this node's own.
+ * node of a cluster. The one soon after start is this node's own. The callbacks hold no
+ * transaction: each step they call (a job start, the fee cache's check) has its own, on its own
+ * datasource.
  */
 @Singleton
 @Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobSchedule {
 
   private static final Logger LOG = Logger.getLogger(JobSchedule.class.getName());

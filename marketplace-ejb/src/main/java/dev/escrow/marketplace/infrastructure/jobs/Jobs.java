@@ -6,6 +6,8 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +20,14 @@ import java.util.Set;
  * Starts the marketplace's batch jobs and reads their history (JBeret's JDBC repository on JobsDS:
  * one history for all nodes). A job that is already running, here or on another node, is not
  * started twice: its running execution is returned instead.
+ *
+ * <p>Outside the caller's transaction: JBeret writes a start to JobsDS on the caller's thread, and
+ * a caller that also touches its own domain's datasource (the refund-sweep timer reads the fee
+ * cache) would hold two one-phase resources in one transaction, which the transaction manager
+ * refuses (ARJUNA012140). A start is its own record in the repository either way.
  */
 @ApplicationScoped
+@Transactional(TxType.NOT_SUPPORTED)
 public class Jobs {
 
   public static final String FEE_REFRESH = "fee-refresh";
