@@ -33,7 +33,7 @@ public final class Requests {
 
     OfferDraft draft() {
       return new OfferDraft(
-          title.strip(), description, Money.of(price), PaymentWindow.parse(paymentWindow));
+          title, description, Money.of(price), PaymentWindow.parse(paymentWindow));
     }
   }
 
