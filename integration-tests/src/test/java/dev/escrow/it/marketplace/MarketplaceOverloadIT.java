@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The marketplace answers overload as the bank does (BankOverloadIT), through the same shared
- * mapper: with every connection of its pool taken, a signed-in client's catalogue request waits
- * the pool's blocking timeout and is answered 503 with Retry-After in problem+json, not 500; once
- * the pool has room the same request is answered. The client signs in before the pool is taken
- * (the realm caches the identity), so the refusal is the request's own, not its sign-in's.
+ * mapper: with every connection of its pool taken, a signed-in client's catalogue request waits the
+ * pool's blocking timeout and is answered 503 with Retry-After in problem+json, not 500; once the
+ * pool has room the same request is answered. The client signs in before the pool is taken (the
+ * realm caches the identity), so the refusal is the request's own, not its sign-in's.
  */
 class MarketplaceOverloadIT extends EarDeployment {
 

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 /**
  * Test-only, never in the product: takes connections of the bank's pool (or, with {@code
  * pool=marketplace}, of the marketplace's, looked up only then: a bank-only server has none) and
- * keeps them until released ({@code /hold?count=N}, {@code /release}), so that a test can meet an exhausted pool
- * without loading the server. Deployed by {@code BankBooks} for the length of one test.
+ * keeps them until released ({@code /hold?count=N}, {@code /release}), so that a test can meet an
+ * exhausted pool without loading the server. Deployed by {@code BankBooks} for the length of one
+ * test.
  */
 @WebServlet({"/hold", "/release"})
 public class HoldServlet extends HttpServlet {
