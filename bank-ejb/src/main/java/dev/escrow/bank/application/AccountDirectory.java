@@ -1,6 +1,7 @@
 package dev.escrow.bank.application;
 
 import dev.escrow.bank.domain.account.AccountRepository;
+import dev.escrow.platform.problem.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

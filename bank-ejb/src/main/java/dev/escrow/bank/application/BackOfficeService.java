@@ -15,6 +15,8 @@ import dev.escrow.bank.domain.customer.CustomerRepository;
 import dev.escrow.bank.domain.ledger.Ledger;
 import dev.escrow.bank.domain.ledger.Posting;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.problem.InvalidInputException;
+import dev.escrow.platform.problem.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -6,6 +6,7 @@ import dev.escrow.bank.domain.bank.Bank;
 import dev.escrow.bank.domain.bank.BankRepository;
 import dev.escrow.bank.domain.fee.FeeSchedule;
 import dev.escrow.platform.money.Percent;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -13,6 +13,7 @@ import dev.escrow.bank.domain.transfer.Operation;
 import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.bank.domain.transfer.TransferRepository;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.problem.ConflictException;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;

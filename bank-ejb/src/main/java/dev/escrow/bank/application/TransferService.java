@@ -4,6 +4,7 @@ import dev.escrow.bank.application.Requests.TransferRequest;
 import dev.escrow.bank.application.Views.TransferView;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.bank.domain.transfer.TransferRepository;
+import dev.escrow.platform.problem.NotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

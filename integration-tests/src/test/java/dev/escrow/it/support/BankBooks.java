@@ -68,6 +68,11 @@ public final class BankBooks implements AutoCloseable {
     return Integer.parseInt(post("/hold?count=" + count));
   }
 
+  /** Takes {@code count} more connections of the marketplace's pool; answers how many are held. */
+  public int holdMarketplaceConnections(int count) {
+    return Integer.parseInt(post("/hold?pool=marketplace&count=" + count));
+  }
+
   public void releaseConnections() {
     assertEquals("0", post("/release"));
   }

@@ -6,6 +6,7 @@ import dev.escrow.marketplace.domain.account.ClientAccountRepository;
 import dev.escrow.marketplace.domain.bank.Bank;
 import dev.escrow.marketplace.domain.bank.BankRepository;
 import dev.escrow.marketplace.domain.user.User;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -4,6 +4,7 @@ import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.application.bank.BankInfo;
 import dev.escrow.marketplace.domain.bank.Bank;
 import dev.escrow.marketplace.domain.bank.BankRepository;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

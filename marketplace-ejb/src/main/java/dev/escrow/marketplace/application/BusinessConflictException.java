@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.application;
 
+import dev.escrow.platform.problem.ConflictException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,17 +8,11 @@ import jakarta.ejb.ApplicationException;
  * message next to {@link #field()} on a page. Rolls the transaction back.
  */
 @ApplicationException(rollback = true)
-public class BusinessConflictException extends RuntimeException {
+public class BusinessConflictException extends ConflictException {
 
   private static final long serialVersionUID = 1L;
-  private final String field;
 
   public BusinessConflictException(String field, String message) {
-    super(message);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(field, message);
   }
 }

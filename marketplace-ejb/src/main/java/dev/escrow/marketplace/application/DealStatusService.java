@@ -4,6 +4,7 @@ import dev.escrow.marketplace.domain.deal.DealRepository;
 import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.dealstatus.DealStatusRepository;
 import dev.escrow.marketplace.domain.history.History;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;

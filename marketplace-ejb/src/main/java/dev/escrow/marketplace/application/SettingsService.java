@@ -7,6 +7,7 @@ import dev.escrow.marketplace.domain.offer.OfferRepository;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.marketplace.domain.settings.SettingsRepository;
 import dev.escrow.platform.money.Percent;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

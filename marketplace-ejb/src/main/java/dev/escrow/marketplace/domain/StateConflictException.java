@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.domain;
 
+import dev.escrow.platform.problem.ConflictException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,7 +8,7 @@ import jakarta.ejb.ApplicationException;
  * moderation cannot be approved). Answered as 409; rolls the transaction back.
  */
 @ApplicationException(rollback = true)
-public class StateConflictException extends RuntimeException {
+public class StateConflictException extends ConflictException {
 
   private static final long serialVersionUID = 1L;
 

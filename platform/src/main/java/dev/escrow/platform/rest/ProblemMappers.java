@@ -1,5 +1,11 @@
 package dev.escrow.platform.rest;
 
+import dev.escrow.platform.money.InvalidAmountException;
+import dev.escrow.platform.problem.ConflictException;
+import dev.escrow.platform.problem.ForbiddenException;
+import dev.escrow.platform.problem.InvalidInputException;
+import dev.escrow.platform.problem.NotFoundException;
+import dev.escrow.platform.problem.UnavailableException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,6 +30,9 @@ public final class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
+  /** The detail of every 400 that names its fields. */
+  public static final String INVALID_FIELDS = "The request has invalid fields";
+
   private ProblemMappers() {}
 
   /** Bean Validation on resource or service parameters: 400 with one entry per field. */
@@ -35,7 +44,7 @@ public final class ProblemMappers {
               .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
               .sorted(Comparator.comparing(Problem.FieldError::field))
               .toList();
-      return Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
+      return Problem.of(Response.Status.BAD_REQUEST, INVALID_FIELDS)
           .withErrors(errors)
           .toResponse();
     }
@@ -48,6 +57,64 @@ public final class ProblemMappers {
         }
       }
       return last.isEmpty() ? "body" : last;
+    }
+  }
+
+  /** No such thing, or one the caller may not see: 404. */
+  public static class NotFoundMapper implements ExceptionMapper<NotFoundException> {
+    @Override
+    public Response toResponse(NotFoundException e) {
+      return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+  }
+
+  /** A state conflict: 409, naming the field where there is one. */
+  public static class ConflictMapper implements ExceptionMapper<ConflictException> {
+    @Override
+    public Response toResponse(ConflictException e) {
+      Problem problem = Problem.of(Response.Status.CONFLICT, e.getMessage());
+      if (e.field() != null) {
+        problem = problem.withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));
+      }
+      return problem.toResponse();
+    }
+  }
+
+  /** The caller may not: 403. */
+  public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+    @Override
+    public Response toResponse(ForbiddenException e) {
+      return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+    }
+  }
+
+  /** A field only the service could judge: 400 naming it, like a violated constraint. */
+  public static class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
+    @Override
+    public Response toResponse(InvalidInputException e) {
+      return Problem.of(Response.Status.BAD_REQUEST, INVALID_FIELDS)
+          .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())))
+          .toResponse();
+    }
+  }
+
+  /** An amount or percent that breaks the number rules where no field is known: 400. */
+  public static class InvalidAmountMapper implements ExceptionMapper<InvalidAmountException> {
+    @Override
+    public Response toResponse(InvalidAmountException e) {
+      return Problem.of(Response.Status.BAD_REQUEST, "The amount " + e.getMessage()).toResponse();
+    }
+  }
+
+  /** A collaborator cannot be reached now: 503 with Retry-After; nothing changed. */
+  public static class UnavailableMapper implements ExceptionMapper<UnavailableException> {
+    @Override
+    public Response toResponse(UnavailableException e) {
+      LOG.warning("A collaborator is unavailable: " + e.getMessage());
+      return Response.fromResponse(
+              Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.detail()).toResponse())
+          .header("Retry-After", e.retryAfterSeconds())
+          .build();
     }
   }
 

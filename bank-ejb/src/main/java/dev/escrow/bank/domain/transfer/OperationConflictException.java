@@ -1,8 +1,10 @@
 package dev.escrow.bank.domain.transfer;
 
+import dev.escrow.platform.problem.ConflictException;
+
 /** The operation's state forbids the action (settle after reverse, a transfer still queued...). */
 @jakarta.ejb.ApplicationException(rollback = true)
-public class OperationConflictException extends RuntimeException {
+public class OperationConflictException extends ConflictException {
 
   private static final long serialVersionUID = 1L;
 

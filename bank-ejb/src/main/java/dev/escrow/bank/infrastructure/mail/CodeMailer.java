@@ -1,7 +1,7 @@
 package dev.escrow.bank.infrastructure.mail;
 
 import dev.escrow.bank.application.DemoMode;
-import dev.escrow.bank.application.UnavailableException;
+import dev.escrow.platform.problem.UnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

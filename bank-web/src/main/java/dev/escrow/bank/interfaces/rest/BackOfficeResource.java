@@ -63,15 +63,15 @@ public class BackOfficeResource {
 
   @GET
   @Path("/customers/{id}/accounts")
-  public List<AccountView> accountsOf(@PathParam("id") String id) {
-    return backOffice.accountsOf(customerId(id));
+  public List<AccountView> accountsOf(@PathParam("id") long id) {
+    return backOffice.accountsOf(id);
   }
 
   @POST
   @Path("/customers/{id}/accounts")
   public Response openAccount(
-      @PathParam("id") String id, @NotNull @Valid NewAccount account, @Context UriInfo uri) {
-    AccountView opened = backOffice.openAccount(customerId(id), account);
+      @PathParam("id") long id, @NotNull @Valid NewAccount account, @Context UriInfo uri) {
+    AccountView opened = backOffice.openAccount(id, account);
     return Response.created(
             uri.getBaseUriBuilder().path("backoffice/accounts").path(opened.number()).build())
         .entity(
@@ -138,13 +138,5 @@ public class BackOfficeResource {
   @Path("/audit")
   public AuditView audit() {
     return audit.audit();
-  }
-
-  static long customerId(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new jakarta.ws.rs.NotFoundException();
-    }
   }
 }

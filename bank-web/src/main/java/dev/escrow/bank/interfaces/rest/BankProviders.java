@@ -1,25 +1,14 @@
 package dev.escrow.bank.interfaces.rest;
 
-import dev.escrow.bank.application.ConflictException;
-import dev.escrow.bank.application.ForbiddenException;
-import dev.escrow.bank.application.InvalidInputException;
-import dev.escrow.bank.application.NotFoundException;
-import dev.escrow.bank.application.UnavailableException;
-import dev.escrow.bank.domain.transfer.OperationConflictException;
-import dev.escrow.platform.money.InvalidAmountException;
 import dev.escrow.platform.rest.BasicAuthenticationFilter;
 import dev.escrow.platform.rest.BodySizeLimit;
 import dev.escrow.platform.rest.LoginThrottle;
-import dev.escrow.platform.rest.Problem;
 import dev.escrow.platform.rest.ProblemMappers;
 import dev.escrow.platform.rest.SharedJsonb;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
-import java.util.List;
 
 /** Registers the shared problem mappers and the operator's Basic sign-in with this API. */
 final class BankProviders {
@@ -58,65 +47,22 @@ final class BankProviders {
   public static class Ejb extends ProblemMappers.EjbMapper {}
 
   @Provider
-  public static class NotFound implements ExceptionMapper<NotFoundException> {
-    @Override
-    public Response toResponse(NotFoundException e) {
-      return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
-    }
-  }
+  public static class NotFound extends ProblemMappers.NotFoundMapper {}
 
   @Provider
-  public static class Conflict implements ExceptionMapper<ConflictException> {
-    @Override
-    public Response toResponse(ConflictException e) {
-      return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
-    }
-  }
+  public static class Conflict extends ProblemMappers.ConflictMapper {}
 
   @Provider
-  public static class OperationConflict implements ExceptionMapper<OperationConflictException> {
-    @Override
-    public Response toResponse(OperationConflictException e) {
-      return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
-    }
-  }
+  public static class Forbidden extends ProblemMappers.ForbiddenMapper {}
 
   @Provider
-  public static class Forbidden implements ExceptionMapper<ForbiddenException> {
-    @Override
-    public Response toResponse(ForbiddenException e) {
-      return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
-    }
-  }
+  public static class Unavailable extends ProblemMappers.UnavailableMapper {}
 
   @Provider
-  public static class Unavailable implements ExceptionMapper<UnavailableException> {
-    @Override
-    public Response toResponse(UnavailableException e) {
-      return Response.fromResponse(
-              Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse())
-          .header("Retry-After", 30)
-          .build();
-    }
-  }
+  public static class InvalidInput extends ProblemMappers.InvalidInputMapper {}
 
   @Provider
-  public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
-    @Override
-    public Response toResponse(InvalidInputException e) {
-      return Problem.of(Response.Status.BAD_REQUEST, "The request has invalid fields")
-          .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())))
-          .toResponse();
-    }
-  }
-
-  @Provider
-  public static class InvalidAmount implements ExceptionMapper<InvalidAmountException> {
-    @Override
-    public Response toResponse(InvalidAmountException e) {
-      return Problem.of(Response.Status.BAD_REQUEST, "The amount " + e.getMessage()).toResponse();
-    }
-  }
+  public static class InvalidAmount extends ProblemMappers.InvalidAmountMapper {}
 
   @Provider
   public static class Unexpected extends ProblemMappers.ThrowableMapper {}

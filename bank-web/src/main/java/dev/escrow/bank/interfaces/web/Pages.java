@@ -1,8 +1,8 @@
 package dev.escrow.bank.interfaces.web;
 
-import dev.escrow.bank.application.ConflictException;
-import dev.escrow.bank.application.InvalidInputException;
-import dev.escrow.bank.application.NotFoundException;
+import dev.escrow.platform.problem.ConflictException;
+import dev.escrow.platform.problem.InvalidInputException;
+import dev.escrow.platform.problem.NotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

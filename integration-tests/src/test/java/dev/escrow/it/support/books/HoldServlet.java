@@ -13,9 +13,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Test-only, never in the product: takes connections of the bank's pool and keeps them until
- * released ({@code /hold?count=N}, {@code /release}), so that a test can meet an exhausted pool
- * without loading the server. Deployed by {@code BankBooks} for the length of one test.
+ * Test-only, never in the product: takes connections of the bank's pool (or, with {@code
+ * pool=marketplace}, of the marketplace's, looked up only then: a bank-only server has none) and
+ * keeps them until released ({@code /hold?count=N}, {@code /release}), so that a test can meet an
+ * exhausted pool without loading the server. Deployed by {@code BankBooks} for the length of one
+ * test.
  */
 @WebServlet({"/hold", "/release"})
 public class HoldServlet extends HttpServlet {
@@ -34,7 +36,7 @@ public class HoldServlet extends HttpServlet {
         if (request.getServletPath().equals("/hold")) {
           int count = Integer.parseInt(request.getParameter("count"));
           for (int i = 0; i < count; i++) {
-            Connection c = bank.getConnection();
+            Connection c = pool(request.getParameter("pool")).getConnection();
             c.isValid(2);
             HELD.add(c);
           }
@@ -45,9 +47,17 @@ public class HoldServlet extends HttpServlet {
           HELD.clear();
         }
         response.getWriter().print(HELD.size());
-      } catch (SQLException e) {
+      } catch (SQLException | javax.naming.NamingException e) {
         response.sendError(500, e.getMessage());
       }
     }
+  }
+
+  private DataSource pool(String name) throws javax.naming.NamingException {
+    if ("marketplace".equals(name)) {
+      return (DataSource)
+          new javax.naming.InitialContext().lookup("java:jboss/datasources/MarketplaceDS");
+    }
+    return bank;
   }
 }

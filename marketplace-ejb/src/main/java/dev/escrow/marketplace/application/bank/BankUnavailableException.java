@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.application.bank;
 
+import dev.escrow.platform.problem.UnavailableException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -8,10 +9,9 @@ import jakarta.ejb.ApplicationException;
  * rolls back).
  */
 @ApplicationException(rollback = true)
-public class BankUnavailableException extends RuntimeException {
+public class BankUnavailableException extends UnavailableException {
 
   private static final long serialVersionUID = 1L;
-  public static final int RETRY_AFTER_SECONDS = 30;
 
   public BankUnavailableException(String message, Throwable cause) {
     super(message, cause);
@@ -19,5 +19,11 @@ public class BankUnavailableException extends RuntimeException {
 
   public BankUnavailableException(String message) {
     super(message);
+  }
+
+  /** The caller is told only that the bank is away; the message (logged) says why. */
+  @Override
+  public String detail() {
+    return "The bank cannot be reached at the moment; try again later";
   }
 }

@@ -1,8 +1,8 @@
 package dev.escrow.marketplace.application.deal;
 
-import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.bank.TransferOutcome;
 import dev.escrow.marketplace.infrastructure.bank.BankCallbackSecret;
+import dev.escrow.platform.problem.InvalidInputException;
 import dev.escrow.platform.security.CallbackSignature;
 import dev.escrow.platform.security.CallbackSignature.Check;
 import jakarta.enterprise.context.ApplicationScoped;

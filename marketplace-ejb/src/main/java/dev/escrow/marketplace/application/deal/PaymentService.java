@@ -1,7 +1,6 @@
 package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.application.Callers;
-import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.application.bank.Authorization;
@@ -21,6 +20,7 @@ import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.marketplace.domain.user.User;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,12 +1,12 @@
 package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.DealStatusService;
-import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.DealStatusJson;
 import dev.escrow.marketplace.interfaces.rest.Requests.DealStatusRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,10 +34,7 @@ public class AdminDealStatusesResource {
   @Inject DealStatusService statuses;
 
   private static String name(DealStatusRequest request) {
-    Fields fields = new Fields();
-    String name = fields.text("name", request.name(), DealStatus.NAME_MAX);
-    fields.check();
-    return name;
+    return request.name().strip();
   }
 
   @GET
@@ -50,7 +47,7 @@ public class AdminDealStatusesResource {
   @Operation(summary = "Add a status; its code is made from the name")
   @APIResponse(responseCode = "201", description = "Added")
   @APIResponse(responseCode = "409", description = "A status with this name exists")
-  public Response add(@NotNull DealStatusRequest request, @Context UriInfo uri) {
+  public Response add(@NotNull @Valid DealStatusRequest request, @Context UriInfo uri) {
     DealStatusJson added = DealStatusJson.of(statuses.addStatus(name(request)));
     return Response.created(uri.getAbsolutePathBuilder().path(added.id()).build())
         .entity(added)
@@ -63,9 +60,9 @@ public class AdminDealStatusesResource {
   @APIResponse(responseCode = "200", description = "Renamed")
   @APIResponse(responseCode = "404", description = "No such status")
   @APIResponse(responseCode = "409", description = "Another status has this name")
-  public DealStatusJson rename(@PathParam("id") String id, @NotNull DealStatusRequest request) {
-    long statusId = Fields.id(id);
-    return DealStatusJson.of(statuses.renameStatus(statusId, name(request)));
+  public DealStatusJson rename(
+      @PathParam("id") long id, @NotNull @Valid DealStatusRequest request) {
+    return DealStatusJson.of(statuses.renameStatus(id, name(request)));
   }
 
   @DELETE
@@ -73,8 +70,8 @@ public class AdminDealStatusesResource {
   @Operation(summary = "Remove a status the administrator added")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "409", description = "A system status cannot be removed")
-  public Response remove(@PathParam("id") String id) {
-    statuses.removeStatus(Fields.id(id));
+  public Response remove(@PathParam("id") long id) {
+    statuses.removeStatus(id);
     return Response.noContent().build();
   }
 }

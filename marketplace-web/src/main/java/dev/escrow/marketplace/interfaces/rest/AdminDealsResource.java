@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -100,14 +101,10 @@ public class AdminDealsResource {
   @APIResponse(
       responseCode = "409",
       description = "A system status (never by hand), or the deal has this status already")
-  public AdminDealView move(@PathParam("id") String id, @NotNull DealMoveRequest request) {
-    long dealId = Fields.id(id);
+  public AdminDealView move(@PathParam("id") long id, @NotNull @Valid DealMoveRequest request) {
     String login = Caller.login(security);
-    Fields fields = new Fields();
-    String code = fields.text("code", request.code(), 64);
-    fields.check();
-    deals.moveToStatus(dealId, statuses.byCode(code), login);
-    return views.forAdmin(deals.details(dealId, login));
+    deals.moveToStatus(id, statuses.byCode(request.code().strip()), login);
+    return views.forAdmin(deals.details(id, login));
   }
 
   @POST
@@ -119,10 +116,9 @@ public class AdminDealsResource {
   @APIResponse(responseCode = "200", description = "The deal, its payout due again")
   @APIResponse(responseCode = "404", description = "No such deal")
   @APIResponse(responseCode = "409", description = "The deal's payout was not refused")
-  public AdminDealView retryPayout(@PathParam("id") String id) {
-    long dealId = Fields.id(id);
-    payouts.retry(dealId);
-    return views.forAdmin(deals.details(dealId, Caller.login(security)));
+  public AdminDealView retryPayout(@PathParam("id") long id) {
+    payouts.retry(id);
+    return views.forAdmin(deals.details(id, Caller.login(security)));
   }
 
   @GET
@@ -148,10 +144,8 @@ public class AdminDealsResource {
 
   @GET
   @Path("/jobs/{executionId}")
-  public JobJson job(@PathParam("executionId") String executionId) {
-    return jobs.execution(Fields.id(executionId))
-        .map(JobJson::of)
-        .orElseThrow(NotFoundException::new);
+  public JobJson job(@PathParam("executionId") long executionId) {
+    return jobs.execution(executionId).map(JobJson::of).orElseThrow(NotFoundException::new);
   }
 
   @GET

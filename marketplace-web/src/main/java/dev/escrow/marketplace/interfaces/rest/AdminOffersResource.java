@@ -1,15 +1,15 @@
 package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.ModerationService;
-import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.offer.OfferStatus;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.AdminOfferJson;
+import dev.escrow.marketplace.interfaces.rest.Requests.ApproveRequest;
 import dev.escrow.marketplace.interfaces.rest.Requests.RejectRequest;
-import dev.escrow.platform.money.Percent;
 import dev.escrow.platform.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AdminOffersResource {
 
   @Inject ModerationService moderation;
+  @Inject jakarta.validation.Validator validator;
 
   @GET
   @Operation(summary = "Offers in one status (all offers without ?status), with commission")
@@ -54,8 +55,8 @@ public class AdminOffersResource {
   @GET
   @Path("{id}")
   @Operation(summary = "One offer, with commission")
-  public AdminOfferJson one(@PathParam("id") String id) {
-    return AdminOfferJson.of(moderation.offer(Fields.id(id)));
+  public AdminOfferJson one(@PathParam("id") long id) {
+    return AdminOfferJson.of(moderation.offer(id));
   }
 
   @POST
@@ -68,16 +69,10 @@ public class AdminOffersResource {
   @APIResponse(responseCode = "200", description = "The offer, now ACTIVE")
   @APIResponse(responseCode = "409", description = "The offer is not PENDING_MODERATION")
   @Consumes(MediaType.WILDCARD)
-  public AdminOfferJson approve(@PathParam("id") String id, String body) {
-    long offerId = Fields.id(id);
-    Percent commission = null;
-    String text = Fields.optionalDecimal(body, "commissionPercent");
-    if (text != null) {
-      Fields fields = new Fields();
-      commission = fields.percent("commissionPercent", text);
-      fields.check();
-    }
-    return AdminOfferJson.of(moderation.approve(offerId, commission));
+  public AdminOfferJson approve(@PathParam("id") long id, String body) {
+    ApproveRequest request =
+        OptionalBody.read(body, ApproveRequest.class, ApproveRequest.NONE, validator);
+    return AdminOfferJson.of(moderation.approve(id, request.percent()));
   }
 
   @POST
@@ -86,11 +81,7 @@ public class AdminOffersResource {
   @APIResponse(responseCode = "200", description = "The offer, now REJECTED")
   @APIResponse(responseCode = "400", description = "No reason")
   @APIResponse(responseCode = "409", description = "The offer is not PENDING_MODERATION")
-  public AdminOfferJson reject(@PathParam("id") String id, @NotNull RejectRequest request) {
-    long offerId = Fields.id(id);
-    Fields fields = new Fields();
-    String reason = fields.text("reason", request.reason(), Offer.REASON_MAX);
-    fields.check();
-    return AdminOfferJson.of(moderation.reject(offerId, reason));
+  public AdminOfferJson reject(@PathParam("id") long id, @NotNull @Valid RejectRequest request) {
+    return AdminOfferJson.of(moderation.reject(id, request.reason().strip()));
   }
 }

@@ -4,11 +4,10 @@ import dev.escrow.marketplace.application.NewAccount;
 import dev.escrow.marketplace.application.SettingsService;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.CommissionJson;
-import dev.escrow.marketplace.interfaces.rest.Requests.AccountRequest;
 import dev.escrow.marketplace.interfaces.rest.Requests.CommissionRequest;
-import dev.escrow.platform.money.Percent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AdminSettingsResource {
 
   @Inject SettingsService settings;
-  @Inject jakarta.validation.Validator validator;
 
   @GET
   @Operation(
@@ -48,13 +46,10 @@ public class AdminSettingsResource {
               + " transaction; offersUpdated says how many. Open deals keep their percent.")
   @APIResponse(responseCode = "200", description = "{defaultCommissionPercent, offersUpdated}")
   @APIResponse(responseCode = "400", description = "Percent missing or outside 0..100")
-  public CommissionJson commission(@NotNull CommissionRequest request) {
-    Fields fields = new Fields();
-    Percent percent =
-        fields.percent("defaultCommissionPercent", request.defaultCommissionPercent());
-    fields.check();
+  public CommissionJson commission(@NotNull @Valid CommissionRequest request) {
     return CommissionJson.of(
-        settings.changeDefaultCommission(percent, Boolean.TRUE.equals(request.applyToAllOffers())));
+        settings.changeDefaultCommission(
+            request.percent(), Boolean.TRUE.equals(request.applyToAllOffers())));
   }
 
   @PUT
@@ -68,9 +63,7 @@ public class AdminSettingsResource {
   @APIResponse(responseCode = "200", description = "The settings")
   @APIResponse(responseCode = "400", description = "Invalid, or the bank does not hold it")
   @APIResponse(responseCode = "503", description = "The bank cannot be reached")
-  public jakarta.json.JsonObject settlementAccount(@NotNull AccountRequest request) {
-    return ApiJson.settings(
-        settings.changeSettlementAccount(
-            Fields.valid(validator, new NewAccount(request.number(), request.bankId()))));
+  public jakarta.json.JsonObject settlementAccount(@NotNull @Valid NewAccount request) {
+    return ApiJson.settings(settings.changeSettlementAccount(request));
   }
 }

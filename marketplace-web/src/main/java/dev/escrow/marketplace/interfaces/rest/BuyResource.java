@@ -35,8 +35,8 @@ public class BuyResource {
   @APIResponse(
       responseCode = "409",
       description = "The offer is not ACTIVE, or the buyer is its seller")
-  public Response buy(@PathParam("id") String offerId, @Context SecurityContext security) {
-    DealView deal = views.of(deals.buy(Fields.id(offerId), Caller.login(security)));
+  public Response buy(@PathParam("id") long offerId, @Context SecurityContext security) {
+    DealView deal = views.of(deals.buy(offerId, Caller.login(security)));
     return Response.created(URI.create("/api/v1/deals/" + deal.id())).entity(deal).build();
   }
 }

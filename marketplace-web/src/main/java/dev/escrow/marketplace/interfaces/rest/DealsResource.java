@@ -6,15 +6,21 @@ import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.DealJson.DealView;
 import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
 import dev.escrow.marketplace.interfaces.rest.DealJson.QuoteJson;
+import dev.escrow.marketplace.interfaces.rest.Requests.PaymentRequest;
+import dev.escrow.platform.money.Amount;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.rest.Problem;
 import dev.escrow.platform.security.Sha256;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -36,9 +43,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
 public class DealsResource {
 
-  public record PaymentRequest(
-      @JsonbTypeDeserializer(LenientText.class) String accountId,
-      @JsonbTypeDeserializer(LenientText.class) String amount) {}
+  /** The quote's query: which account pays how much. */
+  public static class QuoteQuery {
+    @QueryParam("accountId")
+    @NotNull(message = Requests.REQUIRED)
+    String accountId;
+
+    @QueryParam("amount")
+    @NotNull(message = Requests.REQUIRED)
+    @Amount
+    String amount;
+  }
 
   @Inject DealService deals;
   @Inject PaymentService payments;
@@ -47,8 +62,8 @@ public class DealsResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "A deal, to its buyer, its seller and the administrator")
-  public DealView deal(@PathParam("id") String id, @Context SecurityContext security) {
-    return views.of(deals.deal(Fields.id(id), Caller.login(security)));
+  public DealView deal(@PathParam("id") long id, @Context SecurityContext security) {
+    return views.of(deals.deal(id, Caller.login(security)));
   }
 
   @GET
@@ -56,16 +71,12 @@ public class DealsResource {
   @Operation(
       summary = "What a payment of this amount from this account costs (fee from the fee cache)")
   public QuoteJson quote(
-      @PathParam("id") String id,
-      @QueryParam("accountId") String accountId,
-      @QueryParam("amount") String amount,
+      @PathParam("id") long id,
+      @BeanParam @Valid QuoteQuery query,
       @Context SecurityContext security) {
-    Fields fields = new Fields();
-    fields.required("accountId", accountId);
-    Money money = fields.positiveMoney("amount", amount);
-    fields.check();
     PaymentService.Quote quote =
-        payments.quote(Fields.id(id), Caller.login(security), Fields.id(accountId), money);
+        payments.quote(
+            id, Caller.login(security), accountId(query.accountId), Money.of(query.amount));
     return new QuoteJson(
         quote.amount().toString(),
         quote.feePercent().toString(),
@@ -86,24 +97,17 @@ public class DealsResource {
       responseCode = "503",
       description = "The bank cannot be reached: nothing was recorded")
   public Response startPayment(
-      @PathParam("id") String id,
-      PaymentRequest request,
+      @PathParam("id") long id,
+      @NotNull @Valid PaymentRequest request,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @Context SecurityContext security) {
-    Fields fields = new Fields();
-    if (request == null) {
-      fields.required("accountId", null);
-      fields.required("amount", null);
-      fields.check();
-    }
-    fields.required("accountId", request.accountId());
-    Money amount = fields.positiveMoney("amount", request.amount());
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      fields.required("Idempotency-Key", null);
+      throw new InvalidFieldsException(
+          List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to 200 characters")));
     }
-    fields.check();
-    long dealId = Fields.id(id);
-    long accountId = Fields.id(request.accountId());
+    long dealId = id;
+    long accountId = accountId(request.accountId());
+    Money amount = request.money();
     PaymentJson started =
         PaymentJson.of(
             payments.startPayment(
@@ -116,5 +120,14 @@ public class DealsResource {
                     ? null
                     : Sha256.hex(dealId + "|" + accountId + "|" + amount)));
     return Response.created(URI.create("/api/v1/payments/" + started.id())).entity(started).build();
+  }
+
+  /** An account id that is not one of ours is simply not found, like a path id. */
+  private static long accountId(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException();
+    }
   }
 }

@@ -48,5 +48,23 @@ final class MarketplaceProviders {
   public static class Ejb extends ProblemMappers.EjbMapper {}
 
   @Provider
+  public static class NotFound extends ProblemMappers.NotFoundMapper {}
+
+  @Provider
+  public static class Conflict extends ProblemMappers.ConflictMapper {}
+
+  @Provider
+  public static class Forbidden extends ProblemMappers.ForbiddenMapper {}
+
+  @Provider
+  public static class Unavailable extends ProblemMappers.UnavailableMapper {}
+
+  @Provider
+  public static class InvalidInput extends ProblemMappers.InvalidInputMapper {}
+
+  @Provider
+  public static class InvalidAmount extends ProblemMappers.InvalidAmountMapper {}
+
+  @Provider
   public static class Unexpected extends ProblemMappers.ThrowableMapper {}
 }

@@ -7,10 +7,10 @@ import dev.escrow.marketplace.application.bank.Authorization;
 import dev.escrow.marketplace.application.bank.Balance;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.AccountJson;
-import dev.escrow.marketplace.interfaces.rest.Requests.AccountRequest;
+import dev.escrow.marketplace.interfaces.rest.Requests.BalanceRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class MyAccountsResource {
 
   @Inject AccountService accounts;
-  @Inject jakarta.validation.Validator validator;
 
   @POST
   @Operation(summary = "Bind an account after the bank confirmed it holds it")
@@ -44,12 +43,8 @@ public class MyAccountsResource {
   @APIResponse(responseCode = "409", description = "The account is already bound")
   @APIResponse(responseCode = "503", description = "The bank cannot be reached")
   public Response bind(
-      @NotNull AccountRequest request, @Context SecurityContext security, @Context UriInfo uri) {
-    AccountJson bound =
-        AccountJson.of(
-            accounts.bindAccount(
-                Caller.login(security),
-                Fields.valid(validator, new NewAccount(request.number(), request.bankId()))));
+      @NotNull @Valid NewAccount request, @Context SecurityContext security, @Context UriInfo uri) {
+    AccountJson bound = AccountJson.of(accounts.bindAccount(Caller.login(security), request));
     return Response.created(uri.getAbsolutePathBuilder().path(bound.id()).build())
         .entity(bound)
         .build();
@@ -59,8 +54,8 @@ public class MyAccountsResource {
   @Path("{id}")
   @Operation(summary = "One of my bound accounts")
   @APIResponse(responseCode = "404", description = "No such account of mine")
-  public AccountJson one(@PathParam("id") String id, @Context SecurityContext security) {
-    return AccountJson.of(accounts.ownAccount(Caller.login(security), Fields.id(id)));
+  public AccountJson one(@PathParam("id") long id, @Context SecurityContext security) {
+    return AccountJson.of(accounts.ownAccount(Caller.login(security), id));
   }
 
   @GET
@@ -75,9 +70,6 @@ public class MyAccountsResource {
 
   public record CodeSent(String authorizationId, String sentTo, String expiresAt) {}
 
-  public record BalanceRequest(
-      String authorizationId, @JsonbTypeDeserializer(LenientText.class) String code) {}
-
   public record BalanceJson(String balance, String held) {}
 
   @POST
@@ -85,8 +77,8 @@ public class MyAccountsResource {
   @Operation(summary = "The bank mails the account holder a code for one look at the balance")
   @APIResponse(responseCode = "201", description = "Code sent")
   @APIResponse(responseCode = "503", description = "The bank cannot be reached")
-  public Response requestCode(@PathParam("id") String id, @Context SecurityContext security) {
-    Authorization code = balances.requestCode(Caller.login(security), Fields.id(id));
+  public Response requestCode(@PathParam("id") long id, @Context SecurityContext security) {
+    Authorization code = balances.requestCode(Caller.login(security), id);
     return Response.status(Response.Status.CREATED)
         .entity(new CodeSent(code.id(), code.sentTo(), code.expiresAt().toString()))
         .build();
@@ -99,13 +91,12 @@ public class MyAccountsResource {
   @APIResponse(responseCode = "400", description = "Wrong code (attemptsLeft)")
   @APIResponse(responseCode = "409", description = "The code expired, is locked or was used")
   public BalanceJson balance(
-      @PathParam("id") String id, BalanceRequest request, @Context SecurityContext security) {
-    Fields fields = new Fields();
-    String authorization =
-        fields.text("authorizationId", request == null ? null : request.authorizationId(), 64);
-    String code = fields.text("code", request == null ? null : request.code(), 32);
-    fields.check();
-    Balance balance = balances.balance(Caller.login(security), Fields.id(id), authorization, code);
+      @PathParam("id") long id,
+      @NotNull @Valid BalanceRequest request,
+      @Context SecurityContext security) {
+    Balance balance =
+        balances.balance(
+            Caller.login(security), id, request.authorizationId().strip(), request.code().strip());
     return new BalanceJson(balance.balance().toString(), balance.held().toString());
   }
 }

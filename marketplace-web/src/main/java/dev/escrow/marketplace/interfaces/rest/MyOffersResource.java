@@ -1,14 +1,13 @@
 package dev.escrow.marketplace.interfaces.rest;
 
-import dev.escrow.marketplace.application.OfferDraft;
 import dev.escrow.marketplace.application.OfferService;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.ApiJson.OfferJson;
 import dev.escrow.marketplace.interfaces.rest.Requests.OfferRequest;
 import dev.escrow.marketplace.interfaces.rest.Requests.VisibilityRequest;
-import dev.escrow.platform.money.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,24 +33,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class MyOffersResource {
 
   @Inject OfferService offers;
-  @Inject jakarta.validation.Validator validator;
-
-  OfferDraft draft(OfferRequest request) {
-    Fields fields = new Fields();
-    Money price = fields.positiveMoney("price", request.price());
-    Duration window = fields.paymentWindow("paymentWindow", request.paymentWindow());
-    fields.check();
-    return Fields.valid(
-        validator, new OfferDraft(request.title(), request.description(), price, window));
-  }
 
   @POST
   @Operation(summary = "Submit an offer; it waits for moderation")
   @APIResponse(responseCode = "201", description = "Submitted, status PENDING_MODERATION")
   @APIResponse(responseCode = "400", description = "Invalid fields")
   public Response submit(
-      @NotNull OfferRequest request, @Context SecurityContext security, @Context UriInfo uri) {
-    OfferJson created = OfferJson.of(offers.submitOffer(Caller.login(security), draft(request)));
+      @NotNull @Valid OfferRequest request,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    OfferJson created = OfferJson.of(offers.submitOffer(Caller.login(security), request.draft()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
         .entity(created)
         .build();
@@ -68,8 +58,8 @@ public class MyOffersResource {
   @Path("{id}")
   @Operation(summary = "One of my offers")
   @APIResponse(responseCode = "404", description = "No such offer of mine")
-  public OfferJson one(@PathParam("id") String id, @Context SecurityContext security) {
-    return OfferJson.of(offers.ownOffer(Caller.login(security), Fields.id(id)));
+  public OfferJson one(@PathParam("id") long id, @Context SecurityContext security) {
+    return OfferJson.of(offers.ownOffer(Caller.login(security), id));
   }
 
   @PUT
@@ -83,11 +73,10 @@ public class MyOffersResource {
   @APIResponse(responseCode = "404", description = "No such offer of mine")
   @APIResponse(responseCode = "409", description = "A deal is open on the offer, or it is sold")
   public OfferJson edit(
-      @PathParam("id") String id,
-      @NotNull OfferRequest request,
+      @PathParam("id") long id,
+      @NotNull @Valid OfferRequest request,
       @Context SecurityContext security) {
-    long offerId = Fields.id(id);
-    return OfferJson.of(offers.reviseOffer(Caller.login(security), offerId, draft(request)));
+    return OfferJson.of(offers.reviseOffer(Caller.login(security), id, request.draft()));
   }
 
   @PUT
@@ -100,13 +89,9 @@ public class MyOffersResource {
   @APIResponse(responseCode = "200", description = "The offer")
   @APIResponse(responseCode = "404", description = "No such offer of mine")
   public OfferJson visibility(
-      @PathParam("id") String id,
-      @NotNull VisibilityRequest request,
+      @PathParam("id") long id,
+      @NotNull @Valid VisibilityRequest request,
       @Context SecurityContext security) {
-    long offerId = Fields.id(id);
-    Fields fields = new Fields();
-    fields.required("published", request.published());
-    fields.check();
-    return OfferJson.of(offers.publishOffer(Caller.login(security), offerId, request.published()));
+    return OfferJson.of(offers.publishOffer(Caller.login(security), id, request.published()));
   }
 }

@@ -79,7 +79,7 @@ public class OffersResource {
   @Path("{id}")
   @Operation(summary = "One offer: an ACTIVE one to everybody, any of my own in any status")
   @APIResponse(responseCode = "404", description = "No such offer, or not visible to me")
-  public OfferJson one(@PathParam("id") String id, @Context SecurityContext security) {
-    return OfferJson.of(offers.visibleOffer(Caller.login(security), Fields.id(id)));
+  public OfferJson one(@PathParam("id") long id, @Context SecurityContext security) {
+    return OfferJson.of(offers.visibleOffer(Caller.login(security), id));
   }
 }

@@ -3,10 +3,12 @@ package dev.escrow.marketplace.interfaces.rest;
 import dev.escrow.marketplace.application.deal.PaymentService;
 import dev.escrow.marketplace.domain.user.Role;
 import dev.escrow.marketplace.interfaces.rest.DealJson.PaymentJson;
+import dev.escrow.marketplace.interfaces.rest.Requests.CodeRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,14 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Role.ADMIN_NAME, Role.CLIENT_NAME})
 public class PaymentsResource {
 
-  public record CodeRequest(@JsonbTypeDeserializer(LenientText.class) String code) {}
-
   @Inject PaymentService payments;
 
   @GET
   @Operation(summary = "A payment, to its payer, the deal's seller and the administrator")
-  public PaymentJson payment(@PathParam("id") String id, @Context SecurityContext security) {
-    return PaymentJson.of(payments.payment(Fields.id(id), Caller.login(security)));
+  public PaymentJson payment(@PathParam("id") long id, @Context SecurityContext security) {
+    return PaymentJson.of(payments.payment(id, Caller.login(security)));
   }
 
   @POST
@@ -52,13 +52,12 @@ public class PaymentsResource {
       responseCode = "409",
       description = "The code expired or is locked, or the deal is overdue")
   public Response confirm(
-      @PathParam("id") String id, CodeRequest request, @Context SecurityContext security) {
-    Fields fields = new Fields();
-    String code = fields.text("code", request == null ? null : request.code(), 32);
-    fields.check();
-    long paymentId = Fields.id(id);
+      @PathParam("id") long id,
+      @NotNull @Valid CodeRequest request,
+      @Context SecurityContext security) {
+    long paymentId = id;
     String login = Caller.login(security);
-    payments.confirmPayment(paymentId, login, code);
+    payments.confirmPayment(paymentId, login, request.code().strip());
     // read again in this request's transaction: the confirmation ran in its own (no lock is held
     // while the bank checks the code), so the payment it returns is detached
     return Response.accepted(PaymentJson.of(payments.payment(paymentId, login))).build();

@@ -1,13 +1,13 @@
 package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.AccountBalanceService;
-import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.application.bank.Authorization;
 import dev.escrow.marketplace.application.bank.Balance;
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.domain.StateConflictException;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,6 @@
 package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.DealStatusService;
-import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.deal.Dashboard;
 import dev.escrow.marketplace.application.deal.DealService;
@@ -13,6 +12,7 @@ import dev.escrow.marketplace.domain.history.StatusChange;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.messaging.DeadLetters;
 import dev.escrow.platform.money.Money;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,10 +2,10 @@ package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.BankService;
 import dev.escrow.marketplace.application.BusinessConflictException;
-import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.NewBank;
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.domain.bank.Bank;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -175,7 +175,7 @@ public class DealPage implements Serializable {
       code = null;
       payableNow = null; // the next part is what then remains
       Pages.dealInfo("deal.processing");
-    } catch (dev.escrow.marketplace.application.InvalidInputException e) {
+    } catch (dev.escrow.platform.problem.InvalidInputException e) {
       Pages.dealError("codeForm:code", "deal.codeFormat");
     } catch (WrongCodeException e) {
       Pages.dealError("codeForm:code", "deal.wrongCode", e.attemptsLeft());

@@ -2,13 +2,13 @@ package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.marketplace.application.BankService;
 import dev.escrow.marketplace.application.CommissionChange;
-import dev.escrow.marketplace.application.InvalidInputException;
 import dev.escrow.marketplace.application.NewAccount;
 import dev.escrow.marketplace.application.SettingsService;
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
 import dev.escrow.marketplace.domain.bank.Bank;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.platform.money.Percent;
+import dev.escrow.platform.problem.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

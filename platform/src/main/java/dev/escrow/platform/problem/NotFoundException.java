@@ -1,10 +1,10 @@
-package dev.escrow.bank.application;
+package dev.escrow.platform.problem;
 
 import jakarta.ejb.ApplicationException;
 
 /**
- * Answered as 404: the thing asked for does not exist (or belongs to another partner). Rolls the
- * transaction back.
+ * Answered as 404: the thing asked for does not exist, or the caller may not see it (never
+ * revealing which). Rolls the transaction back.
  */
 @ApplicationException(rollback = true)
 public class NotFoundException extends RuntimeException {

@@ -1,8 +1,11 @@
-package dev.escrow.bank.application;
+package dev.escrow.platform.problem;
 
 import jakarta.ejb.ApplicationException;
 
-/** A field of the request is wrong in a way only the service can tell: 400 naming the field. */
+/**
+ * Input that is well-formed but wrong for a reason only the service can tell (the bank does not
+ * hold that account, no such requisite): 400 naming the field. Rolls the transaction back.
+ */
 @ApplicationException(rollback = true)
 public class InvalidInputException extends RuntimeException {
 
