@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /** Find accounts by number, see one, take a deposit. */
 @Named
@@ -17,7 +18,7 @@ public class AccountPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BackOfficeService backOffice;
+  @Inject BackOfficeService backOffice;
 
   private String number;
   private List<AccountView> found = List.of();
@@ -43,7 +44,7 @@ public class AccountPage implements Serializable {
         Pages.attempt(
             "accounts", () -> backOffice.deposit(account.number(), new NewDeposit(amount)));
     if (after != null) {
-      Pages.info(Pages.text("accounts.deposited", amount.toPlainString(), after.number()));
+      Messages.addGlobalInfo("accounts.deposited", amount.toPlainString(), after.number());
       account = after;
       amount = null;
       // the list shows the new balance too (it kept the one from before the deposit)

@@ -1,12 +1,11 @@
 package dev.escrow.bank.interfaces.web;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
-import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
 import java.math.BigDecimal;
+import org.omnifaces.util.Messages;
 
 /**
  * An amount or percent as an operator types it: "250,00" in Russian as well as "250.00", spaces
@@ -24,11 +23,7 @@ public class AmountConverter implements Converter<BigDecimal> {
     try {
       return new BigDecimal(plain);
     } catch (NumberFormatException e) {
-      throw new ConverterException(
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              Pages.text("jakarta.faces.converter.BigDecimalConverter.DECIMAL"),
-              null));
+      throw Messages.asConverterException("jakarta.faces.converter.BigDecimalConverter.DECIMAL");
     }
   }
 

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /** Find and register customers, see their accounts, open one. */
 @Named
@@ -20,8 +21,8 @@ public class CustomersPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BackOfficeService backOffice;
-  @Inject transient BankRepository banks;
+  @Inject BackOfficeService backOffice;
+  @Inject BankRepository banks;
 
   private String query;
   private List<CustomerView> customers = List.of();
@@ -42,7 +43,7 @@ public class CustomersPage implements Serializable {
             "customers",
             () -> backOffice.registerCustomer(new NewCustomer(fullName, email, phone)));
     if (created != null) {
-      Pages.info(Pages.text("customers.registered", created.fullName()));
+      Messages.addGlobalInfo("customers.registered", created.fullName());
       fullName = email = phone = null;
       select(created);
     }
@@ -64,7 +65,7 @@ public class CustomersPage implements Serializable {
                 backOffice.openAccount(
                     Long.parseLong(selected.id()), new NewAccount(bankRequisite)));
     if (opened != null) {
-      Pages.info(Pages.text("customers.opened", opened.number()));
+      Messages.addGlobalInfo("customers.opened", opened.number());
       select(selected);
     }
   }

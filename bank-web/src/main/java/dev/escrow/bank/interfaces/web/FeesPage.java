@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.omnifaces.util.Messages;
 
 /** Edit the fee schedule and the processing delay. */
 @Named
@@ -24,9 +25,9 @@ public class FeesPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient FeeScheduleService fees;
-  @Inject transient SettingsService settings;
-  @Inject transient BankRepository banks;
+  @Inject FeeScheduleService fees;
+  @Inject SettingsService settings;
+  @Inject BankRepository banks;
 
   /** One editable row of the schedule. */
   public static class Row implements Serializable {
@@ -86,7 +87,7 @@ public class FeesPage implements Serializable {
     List<FeeRateChange> changes =
         rows.stream().map(r -> new FeeRateChange(r.fromBank, r.toBank, r.percent)).toList();
     if (Pages.attempt(() -> fees.change(changes)) != null) {
-      Pages.info(Pages.text("fees.saved"));
+      Messages.addGlobalInfo("fees.saved");
       load();
     }
   }
@@ -99,7 +100,7 @@ public class FeesPage implements Serializable {
                     ? null
                     : settings.changeProcessingDelay(processingDelaySeconds));
     if (saved != null) {
-      Pages.info(Pages.text("fees.delaySaved", saved));
+      Messages.addGlobalInfo("fees.delaySaved", saved);
     }
   }
 

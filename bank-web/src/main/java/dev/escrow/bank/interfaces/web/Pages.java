@@ -4,8 +4,6 @@ import dev.escrow.platform.problem.ConflictException;
 import dev.escrow.platform.problem.InvalidInputException;
 import dev.escrow.platform.problem.NotFoundException;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.text.MessageFormat;
@@ -14,8 +12,15 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import org.omnifaces.util.Components;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
-/** Runs a service call for a page and turns a refusal into a message on the page. */
+/**
+ * Runs a service call for a page and turns a refusal into a message on the page, in the page's
+ * language: which exception names which field, and how a constraint reads, is the back office's own
+ * (OmniFaces only shows the message). Texts come from the bundle {@code bo}.
+ */
 final class Pages {
 
   private Pages() {}
@@ -35,7 +40,7 @@ final class Pages {
     } catch (InvalidInputException e) {
       fieldError(form, e.field(), translated(e.getMessage()));
     } catch (NotFoundException | ConflictException e) {
-      error(translated(e.getMessage()));
+      Messages.addGlobalError(translated(e.getMessage()));
     } catch (ConstraintViolationException violations) {
       // The services' parameter validation (an application exception: see ejb-jar.xml).
       fieldErrors(form, violations);
@@ -44,12 +49,12 @@ final class Pages {
       if (cause instanceof ConstraintViolationException violations) {
         fieldErrors(form, violations);
       } else if (cause instanceof IllegalArgumentException invalid) {
-        error(translated(invalid.getMessage()));
+        Messages.addGlobalError(translated(invalid.getMessage()));
       } else {
         throw e;
       }
     } catch (IllegalArgumentException e) {
-      error(translated(e.getMessage()));
+      Messages.addGlobalError(translated(e.getMessage()));
     }
     return null;
   }
@@ -97,10 +102,9 @@ final class Pages {
     return text.equals(key) ? message : text;
   }
 
-  /** A text of the back office's bundle ({@code bo}) in the page's language. */
+  /** A text of the back office's bundle ({@code bo}) in the page's language, or the key. */
   static String text(String key, Object... args) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = context.getApplication().getResourceBundle(context, "bo");
+    ResourceBundle bundle = Faces.getResourceBundle("bo");
     String pattern;
     try {
       pattern = bundle.getString(key);
@@ -116,15 +120,11 @@ final class Pages {
   }
 
   private static void fieldError(String form, String field, String message) {
-    FacesContext context = FacesContext.getCurrentInstance();
     String clientId = form == null || field == null ? null : form + ":" + field;
-    if (clientId != null && context.getViewRoot().findComponent(":" + clientId) != null) {
-      context.addMessage(
-          clientId,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, label(field) + " " + message, null));
-      context.validationFailed();
+    if (clientId != null && Components.findComponent(clientId) != null) {
+      Messages.addError(clientId, label(field) + " " + message);
     } else {
-      error(label(field) + ": " + message);
+      Messages.addGlobalError(label(field) + ": " + message);
     }
   }
 
@@ -140,15 +140,5 @@ final class Pages {
     }
     String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-  }
-
-  static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  static void error(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 }

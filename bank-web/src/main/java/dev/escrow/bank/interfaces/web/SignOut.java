@@ -1,11 +1,9 @@
 package dev.escrow.bank.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
+import org.omnifaces.util.Faces;
 
 /** Ends the operator's session. */
 @Named
@@ -13,9 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public class SignOut {
 
   public String signOut() throws ServletException {
-    ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) context.getRequest()).logout();
-    context.invalidateSession();
+    Faces.logout();
+    Faces.invalidateSession();
     return "/login?faces-redirect=true";
   }
 }

@@ -12,6 +12,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Cabinet: the balance of one of my accounts, after the code the bank mails to the holder. */
 @Named
@@ -34,16 +36,16 @@ public class AccountBalanceView implements Serializable {
     balance = null;
     held = null;
     try {
-      Authorization authorization = balances.requestCode(Pages.login(), id);
+      Authorization authorization = balances.requestCode(Faces.getRemoteUser(), id);
       accountId = id;
       accountNumber = number;
       authorizationId = authorization.id();
       sentTo = authorization.sentTo();
-      Pages.dealInfo("deal.codeSent", sentTo);
+      Messages.addGlobalInfo("deal.codeSent", sentTo);
     } catch (UnknownObjectException e) {
-      Pages.dealError(null, "deal.accountUnknown");
+      Messages.addGlobalError("deal.accountUnknown");
     } catch (BankUnavailableException e) {
-      Pages.dealError(null, "deal.bankAway");
+      Messages.addGlobalError("deal.bankAway");
     }
   }
 
@@ -52,20 +54,20 @@ public class AccountBalanceView implements Serializable {
       return;
     }
     try {
-      Balance shown = balances.balance(Pages.login(), accountId, authorizationId, code);
+      Balance shown = balances.balance(Faces.getRemoteUser(), accountId, authorizationId, code);
       balance = shown.balance().toString();
       held = shown.held().toString();
       authorizationId = null;
       code = null;
     } catch (InvalidInputException e) {
-      Pages.dealError("balanceForm:code", "deal.codeFormat");
+      Messages.addError("balanceForm:code", "deal.codeFormat");
     } catch (WrongCodeException e) {
-      Pages.dealError("balanceForm:code", "deal.wrongCode", e.attemptsLeft());
+      Messages.addError("balanceForm:code", "deal.wrongCode", e.attemptsLeft());
     } catch (StateConflictException e) {
       authorizationId = null;
-      Pages.dealError(null, "deal.codeRefused");
+      Messages.addGlobalError("deal.codeRefused");
     } catch (BankUnavailableException e) {
-      Pages.dealError(null, "deal.bankAway");
+      Messages.addGlobalError("deal.bankAway");
     }
   }
 

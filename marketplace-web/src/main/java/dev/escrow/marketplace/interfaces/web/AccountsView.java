@@ -12,6 +12,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Cabinet: my settlement accounts; bind one (number + bank). */
 @Named
@@ -29,24 +31,25 @@ public class AccountsView {
   public void bind() {
     try {
       ClientAccount bound =
-          accounts.bindAccount(Pages.login(), new NewAccount(number, String.valueOf(bankId)));
-      Pages.info("accounts.bound", bound.number(), bound.bank().name());
+          accounts.bindAccount(
+              Faces.getRemoteUser(), new NewAccount(number, String.valueOf(bankId)));
+      Messages.addGlobalInfo("accounts.bound", bound.number(), bound.bank().name());
       number = null;
       mine = null;
     } catch (BusinessConflictException e) {
-      Pages.error("accountForm:number", "accounts.alreadyBound");
+      Messages.addError("accountForm:number", "accounts.alreadyBound");
     } catch (InvalidInputException e) {
-      Pages.error(
+      Messages.addError(
           "bankId".equals(e.field()) ? "accountForm:bank" : "accountForm:number",
           "bankId".equals(e.field()) ? "accounts.unknownBank" : "accounts.notHeld");
     } catch (BankUnavailableException e) {
-      Pages.error(null, "bank.unavailable");
+      Messages.addGlobalError("bank.unavailable");
     }
   }
 
   public List<ClientAccount> getMine() {
     if (mine == null) {
-      mine = accounts.accountsOf(Pages.login());
+      mine = accounts.accountsOf(Faces.getRemoteUser());
     }
     return mine;
   }

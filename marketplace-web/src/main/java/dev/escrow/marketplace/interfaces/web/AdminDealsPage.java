@@ -23,6 +23,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** Admin: the dashboard, all deals with their history, all payments, the batch jobs. */
 @Named
@@ -174,7 +176,7 @@ public class AdminDealsPage {
       shown = deals.all(0, 200);
     } else {
       try {
-        shown = List.of(deals.deal(dealId, Pages.login()));
+        shown = List.of(deals.deal(dealId, Faces.getRemoteUser()));
       } catch (UnknownObjectException e) {
         shown = List.of();
       }
@@ -220,19 +222,19 @@ public class AdminDealsPage {
   /** The admin's deal page (?deal=N): gives the deal a status the administrator added. */
   public void move() {
     if (dealId == null) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
       return;
     }
     try {
       DealStatus to = statuses.byCode(moveTo);
-      deals.moveToStatus(dealId, to, Pages.login());
-      Pages.info("admin.deals.moved", to.name());
+      deals.moveToStatus(dealId, to, Faces.getRemoteUser());
+      Messages.addGlobalInfo("admin.deals.moved", to.name());
     } catch (InvalidInputException e) {
-      Pages.error("moveForm:moveTo", "admin.deals.noSuchStatus");
+      Messages.addError("moveForm:moveTo", "admin.deals.noSuchStatus");
     } catch (StateConflictException e) {
-      Pages.error("moveForm:moveTo", "admin.deals.alreadyThere");
+      Messages.addError("moveForm:moveTo", "admin.deals.alreadyThere");
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
     }
   }
 
@@ -240,11 +242,11 @@ public class AdminDealsPage {
   public void retryPayout(long id) {
     try {
       payouts.retry(id);
-      Pages.info("admin.deals.payoutRetried");
+      Messages.addGlobalInfo("admin.deals.payoutRetried");
     } catch (StateConflictException e) {
-      Pages.error(null, "admin.deals.payoutNotRefused");
+      Messages.addGlobalError("admin.deals.payoutNotRefused");
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
     }
   }
 
@@ -289,7 +291,7 @@ public class AdminDealsPage {
 
   public void start(String name) {
     JobExecution execution = jobs.start(name);
-    Pages.info("jobs.started", Pages.text("job." + name), execution.getExecutionId());
+    Messages.addGlobalInfo("jobs.started", Pages.text("job." + name), execution.getExecutionId());
   }
 
   private static JobLine line(JobExecution e) {

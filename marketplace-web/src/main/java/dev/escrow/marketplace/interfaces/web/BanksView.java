@@ -10,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /** Admin: register a bank the bank service knows; the list of registered banks. */
 @Named
@@ -25,18 +26,18 @@ public class BanksView {
   public void register() {
     try {
       Bank bank = banks.registerBank(new NewBank(name, requisite));
-      Pages.info("banks.created", bank.name(), bank.requisite());
+      Messages.addGlobalInfo("banks.created", bank.name(), bank.requisite());
       name = null;
       requisite = null;
       all = null;
     } catch (BusinessConflictException e) {
-      Pages.error(
+      Messages.addError(
           "bankForm:" + ("name".equals(e.field()) ? "name" : "requisite"),
           "name".equals(e.field()) ? "banks.nameTaken" : "banks.requisiteTaken");
     } catch (InvalidInputException e) {
-      Pages.error("bankForm:requisite", "banks.unknownRequisite");
+      Messages.addError("bankForm:requisite", "banks.unknownRequisite");
     } catch (BankUnavailableException e) {
-      Pages.error(null, "bank.unavailable");
+      Messages.addGlobalError("bank.unavailable");
     }
   }
 

@@ -8,6 +8,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.omnifaces.util.Components;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -27,7 +31,7 @@ public class CatalogueView implements Serializable {
 
   @PostConstruct
   void init() {
-    String login = Pages.login();
+    String login = Faces.getRemoteUser();
     model =
         new LazyDataModel<>() {
           private static final long serialVersionUID = 1L;
@@ -58,23 +62,19 @@ public class CatalogueView implements Serializable {
 
   /** A new search starts from the first page. */
   public void search() {
-    var table =
-        jakarta.faces.context.FacesContext.getCurrentInstance()
-            .getViewRoot()
-            .findComponent("catalogueForm:offers");
-    if (table instanceof org.primefaces.component.datatable.DataTable dataTable) {
-      dataTable.setFirst(0);
+    if (Components.findComponent("catalogueForm:offers") instanceof DataTable table) {
+      table.setFirst(0);
     }
   }
 
   /** "Buy": opens a deal and goes to its payment page. */
   public String buy(OfferRow row) {
     try {
-      long dealId = deals.buy(row.getId(), Pages.login()).id();
+      long dealId = deals.buy(row.getId(), Faces.getRemoteUser()).id();
       return "/cabinet/deal?faces-redirect=true&id=" + dealId;
     } catch (dev.escrow.marketplace.domain.StateConflictException
         | dev.escrow.marketplace.application.UnknownObjectException e) {
-      Pages.error(null, "catalogue.notBuyable", row.getTitle());
+      Messages.addGlobalError("catalogue.notBuyable", row.getTitle());
       return null;
     }
   }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /** Admin: register a client; the list of clients. */
 @Named
@@ -24,13 +25,13 @@ public class ClientsView {
   public void register() {
     try {
       User created = clients.registerClient(new NewClient(fullName, login, password));
-      Pages.info("clients.created", created.fullName(), created.login());
+      Messages.addGlobalInfo("clients.created", created.fullName(), created.login());
       fullName = null;
       login = null;
       password = null;
       all = null;
     } catch (BusinessConflictException e) {
-      Pages.error("clientForm:login", "clients.loginTaken");
+      Messages.addError("clientForm:login", "clients.loginTaken");
     }
   }
 

@@ -10,7 +10,6 @@ import dev.escrow.marketplace.domain.payment.AmountAboveRemainingException;
 import dev.escrow.marketplace.domain.payment.Payment;
 import dev.escrow.marketplace.domain.payment.PaymentStatus;
 import dev.escrow.platform.money.Money;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -63,7 +64,7 @@ public class DealPage implements Serializable {
     try {
       String before = formState();
       DealSnapshots.Snapshot snapshot =
-          snapshots.of(dealId, Pages.login(), accountChoices.isEmpty());
+          snapshots.of(dealId, Faces.getRemoteUser(), accountChoices.isEmpty());
       deal = snapshot.deal();
       paymentRows = snapshot.payments();
       history = snapshot.history();
@@ -107,10 +108,7 @@ public class DealPage implements Serializable {
         updateQuote();
       }
       String after = formState();
-      FacesContext context = FacesContext.getCurrentInstance();
-      if (before != null
-          && !before.equals(after)
-          && context.getPartialViewContext().isAjaxRequest()) {
+      if (before != null && !before.equals(after) && Faces.isAjaxRequest()) {
         PrimeFaces.current().ajax().update("payArea");
       }
     } catch (UnknownObjectException e) {
@@ -132,35 +130,35 @@ public class DealPage implements Serializable {
         && amount != null
         && amount.isPositive()) {
       try {
-        quote = payments.quote(dealId, Pages.login(), accountId, amount);
+        quote = payments.quote(dealId, Faces.getRemoteUser(), accountId, amount);
       } catch (AmountAboveRemainingException e) {
-        Pages.dealError("payForm:amount", "deal.amountAbove", Fmt.current().money(e.payable()));
+        Messages.addError("payForm:amount", "deal.amountAbove", Fmt.current().money(e.payable()));
       } catch (UnknownObjectException e) {
-        Pages.dealError("payForm:account", "deal.accountUnknown");
+        Messages.addError("payForm:account", "deal.accountUnknown");
       }
     }
   }
 
   public void pay() {
     if (accountId == null) {
-      Pages.dealError("payForm:account", "deal.accountRequired");
+      Messages.addError("payForm:account", "deal.accountRequired");
       return;
     }
     try {
-      Payment started = payments.startPayment(dealId, Pages.login(), accountId, amount);
+      Payment started = payments.startPayment(dealId, Faces.getRemoteUser(), accountId, amount);
       awaitingPaymentId = started.id();
       sentTo = started.confirmationSentTo();
       // Demo mode: no mail server, so tell the person where the code is.
       demoOutboxLink = demo.outboxLink(started.bankAuthorizationId()).orElse(null);
-      Pages.dealInfo("deal.codeSent", sentTo);
+      Messages.addGlobalInfo("deal.codeSent", sentTo);
     } catch (AmountAboveRemainingException e) {
-      Pages.dealError("payForm:amount", "deal.amountAbove", Fmt.current().money(e.payable()));
+      Messages.addError("payForm:amount", "deal.amountAbove", Fmt.current().money(e.payable()));
     } catch (StateConflictException e) {
-      Pages.dealError(null, "deal.notPayable");
+      Messages.addGlobalError("deal.notPayable");
     } catch (BankUnavailableException e) {
-      Pages.dealError(null, "deal.bankAway");
+      Messages.addGlobalError("deal.bankAway");
     } catch (UnknownObjectException e) {
-      Pages.dealError("payForm:account", "deal.accountUnknown");
+      Messages.addError("payForm:account", "deal.accountUnknown");
     }
     load();
   }
@@ -170,20 +168,21 @@ public class DealPage implements Serializable {
       return;
     }
     try {
-      payments.confirmPayment(awaitingPaymentId, Pages.login(), code == null ? "" : code.strip());
+      payments.confirmPayment(
+          awaitingPaymentId, Faces.getRemoteUser(), code == null ? "" : code.strip());
       awaitingPaymentId = null;
       code = null;
       payableNow = null; // the next part is what then remains
-      Pages.dealInfo("deal.processing");
+      Messages.addGlobalInfo("deal.processing");
     } catch (dev.escrow.platform.problem.InvalidInputException e) {
-      Pages.dealError("codeForm:code", "deal.codeFormat");
+      Messages.addError("codeForm:code", "deal.codeFormat");
     } catch (WrongCodeException e) {
-      Pages.dealError("codeForm:code", "deal.wrongCode", e.attemptsLeft());
+      Messages.addError("codeForm:code", "deal.wrongCode", e.attemptsLeft());
     } catch (StateConflictException e) {
       awaitingPaymentId = null;
-      Pages.dealError(null, "deal.codeRefused");
+      Messages.addGlobalError("deal.codeRefused");
     } catch (BankUnavailableException e) {
-      Pages.dealError(null, "deal.bankAway");
+      Messages.addGlobalError("deal.bankAway");
     }
     load();
   }
@@ -194,8 +193,8 @@ public class DealPage implements Serializable {
       return;
     }
     try {
-      payments.cancelPayment(awaitingPaymentId, Pages.login());
-      Pages.dealInfo("deal.cancelled");
+      payments.cancelPayment(awaitingPaymentId, Faces.getRemoteUser());
+      Messages.addGlobalInfo("deal.cancelled");
     } catch (StateConflictException | UnknownObjectException e) {
       // it was confirmed, replaced or expired meanwhile: the reload below shows which
     }

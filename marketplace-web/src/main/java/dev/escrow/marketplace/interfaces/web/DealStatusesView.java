@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /** Admin: deal statuses, listed with an editable name each; add one; remove added ones. */
 @Named
@@ -69,23 +70,23 @@ public class DealStatusesView implements Serializable {
   public void add() {
     try {
       DealStatus added = statuses.addStatus(newName);
-      Pages.info("dealStatuses.added", added.name(), added.code());
+      Messages.addGlobalInfo("dealStatuses.added", added.name(), added.code());
       newName = null;
       load();
     } catch (BusinessConflictException e) {
-      Pages.error("addForm:newName", "dealStatuses.nameTaken");
+      Messages.addError("addForm:newName", "dealStatuses.nameTaken");
     }
   }
 
   public void rename(Row row) {
     try {
       DealStatus renamed = statuses.renameStatus(row.getId(), row.getName());
-      Pages.info("dealStatuses.renamed", renamed.code(), renamed.name());
+      Messages.addGlobalInfo("dealStatuses.renamed", renamed.code(), renamed.name());
       load();
     } catch (BusinessConflictException e) {
-      Pages.error(null, "dealStatuses.nameTaken");
+      Messages.addGlobalError("dealStatuses.nameTaken");
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
       load();
     }
   }
@@ -93,15 +94,15 @@ public class DealStatusesView implements Serializable {
   public void remove(Row row) {
     try {
       statuses.removeStatus(row.getId());
-      Pages.info("dealStatuses.removed", row.getName());
+      Messages.addGlobalInfo("dealStatuses.removed", row.getName());
     } catch (StateConflictException e) {
       if (row.isSystem()) {
-        Pages.error(null, "dealStatuses.systemNotRemovable");
+        Messages.addGlobalError("dealStatuses.systemNotRemovable");
       } else {
-        Pages.error(null, "dealStatuses.inUse", row.getName());
+        Messages.addGlobalError("dealStatuses.inUse", row.getName());
       }
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
     }
     load();
   }

@@ -3,17 +3,15 @@ package dev.escrow.marketplace.interfaces.web;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.web.Formats;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.omnifaces.util.Faces;
 
 /**
  * The pages' one formatter ({@code #{fmt.money(...)}}, {@code #{fmt.instant(...)}}): money and
@@ -43,19 +41,7 @@ public class Fmt {
                   .getOptionalValue("marketplace.time-zone", String.class)
                   .orElse(null),
               Formats.DEFAULT_ZONE);
-      String fromBrowser = null;
-      FacesContext context = FacesContext.getCurrentInstance();
-      if (context != null
-          && context.getExternalContext().getRequest() instanceof HttpServletRequest request
-          && request.getCookies() != null) {
-        for (Cookie cookie : request.getCookies()) {
-          if (ZONE_COOKIE.equals(cookie.getName())) {
-            fromBrowser =
-                java.net.URLDecoder.decode(
-                    cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8);
-          }
-        }
-      }
+      String fromBrowser = Faces.getContext() == null ? null : Faces.getRequestCookie(ZONE_COOKIE);
       zone = Formats.zone(fromBrowser, fallback);
     }
     return zone;

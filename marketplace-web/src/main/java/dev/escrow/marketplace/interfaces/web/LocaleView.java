@@ -3,13 +3,12 @@ package dev.escrow.marketplace.interfaces.web;
 import dev.escrow.platform.web.Language;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.SessionScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Locale;
+import org.omnifaces.util.Faces;
 
 /**
  * The visitor's language (platform's {@link Language}: Russian unless they choose English, kept in
@@ -37,9 +36,8 @@ public class LocaleView implements Serializable {
   }
 
   public String logout() throws ServletException {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) external.getRequest()).logout();
-    external.invalidateSession();
+    Faces.logout();
+    Faces.invalidateSession();
     return "/index?faces-redirect=true";
   }
 
@@ -48,11 +46,10 @@ public class LocaleView implements Serializable {
    * nothing (stay) for a visitor not signed in.
    */
   public String land() {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    if (external.isUserInRole("admin")) {
+    if (Faces.isUserInRole("admin")) {
       return "/admin/deals?faces-redirect=true";
     }
-    if (external.isUserInRole("client")) {
+    if (Faces.isUserInRole("client")) {
       return "/cabinet/catalogue?faces-redirect=true";
     }
     return null;

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /**
  * Admin: the moderation queue. Each offer waiting for moderation with its description, its
@@ -102,28 +103,28 @@ public class ModerationView implements Serializable {
 
   public void approve(Row row) {
     if (row.getCommission() == null) {
-      Pages.error(null, "moderation.commissionRequired");
+      Messages.addGlobalError("moderation.commissionRequired");
       return;
     }
     try {
       Offer offer = moderation.approve(row.getId(), row.getCommission());
-      Pages.info("moderation.approved", offer.title(), row.getCommission().toString());
+      Messages.addGlobalInfo("moderation.approved", offer.title(), row.getCommission().toString());
     } catch (StateConflictException | UnknownObjectException e) {
-      Pages.error(null, "moderation.notPending");
+      Messages.addGlobalError("moderation.notPending");
     }
     load();
   }
 
   public void reject(Row row) {
     if (row.getReason() == null || row.getReason().isBlank()) {
-      Pages.error(null, "moderation.reasonRequired", row.getTitle());
+      Messages.addGlobalError("moderation.reasonRequired", row.getTitle());
       return;
     }
     try {
       Offer offer = moderation.reject(row.getId(), row.getReason());
-      Pages.info("moderation.rejected", offer.title());
+      Messages.addGlobalInfo("moderation.rejected", offer.title());
     } catch (StateConflictException | UnknownObjectException e) {
-      Pages.error(null, "moderation.notPending");
+      Messages.addGlobalError("moderation.notPending");
     }
     load();
   }

@@ -1,12 +1,11 @@
 package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.platform.money.Money;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
-import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
+import org.omnifaces.util.Messages;
 
 /**
  * A positive amount typed by a person: "1500,5", "1 500,50 ₽" or "1,500.50"; at most two decimals.
@@ -30,8 +29,7 @@ public class MoneyFacesConverter implements Converter<Money> {
       }
       return money;
     } catch (IllegalArgumentException e) {
-      throw new ConverterException(
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, Pages.text("validation.amount"), null));
+      throw Messages.asConverterException("validation.amount");
     }
   }
 

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.omnifaces.util.Faces;
 
 /** Cabinet: my deals (where I buy) and my sales (where I sell), each with its payments. */
 @Named
@@ -37,7 +38,7 @@ public class MyDealsPage {
   public List<DealLine> getPurchases() {
     if (purchases == null) {
       purchases =
-          deals.detailsOf(deals.purchases(Pages.login()), true).stream()
+          deals.detailsOf(deals.purchases(Faces.getRemoteUser()), true).stream()
               .map(d -> line(d, d.deal().seller().fullName()))
               .toList();
     }
@@ -48,7 +49,7 @@ public class MyDealsPage {
   public List<DealLine> getSales() {
     if (sales == null) {
       sales =
-          deals.detailsOf(deals.sales(Pages.login()), true).stream()
+          deals.detailsOf(deals.sales(Faces.getRemoteUser()), true).stream()
               .map(d -> line(d, d.deal().buyer().fullName()))
               .toList();
     }
@@ -74,10 +75,7 @@ public class MyDealsPage {
   }
 
   private static String statusText(Payment p) {
-    var context = jakarta.faces.context.FacesContext.getCurrentInstance();
-    return context
-        .getApplication()
-        .getResourceBundle(context, "dm")
-        .getString("payment." + PaymentLabels.shownStatus(p.status().name(), p.failureReason()));
+    return Pages.textOf(
+        "dm", "payment." + PaymentLabels.shownStatus(p.status().name(), p.failureReason()));
   }
 }

@@ -15,6 +15,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
  * Cabinet: my offers. One form creates an offer or edits the chosen one (an edit goes back to
@@ -38,7 +40,9 @@ public class MyOffersView implements Serializable {
 
   @PostConstruct
   void load() {
-    rows = new ArrayList<>(offers.offersOf(Pages.login()).stream().map(OfferRow::new).toList());
+    rows =
+        new ArrayList<>(
+            offers.offersOf(Faces.getRemoteUser()).stream().map(OfferRow::new).toList());
   }
 
   public void save() {
@@ -46,23 +50,23 @@ public class MyOffersView implements Serializable {
     try {
       PaymentWindow.check(window);
     } catch (IllegalArgumentException e) {
-      Pages.error("offerForm:windowAmount", "offers.windowRange");
+      Messages.addError("offerForm:windowAmount", "offers.windowRange");
       return;
     }
     OfferDraft draft = new OfferDraft(title, description, price, window);
     try {
       if (editingId == null) {
-        Offer offer = offers.submitOffer(Pages.login(), draft);
-        Pages.info("offers.submitted", offer.title());
+        Offer offer = offers.submitOffer(Faces.getRemoteUser(), draft);
+        Messages.addGlobalInfo("offers.submitted", offer.title());
       } else {
-        Offer offer = offers.reviseOffer(Pages.login(), editingId, draft);
-        Pages.info("offers.revised", offer.title());
+        Offer offer = offers.reviseOffer(Faces.getRemoteUser(), editingId, draft);
+        Messages.addGlobalInfo("offers.revised", offer.title());
       }
       clear();
     } catch (StateConflictException e) {
-      Pages.error(null, "offers.notEditable");
+      Messages.addGlobalError("offers.notEditable");
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
       clear();
     }
     load();
@@ -70,7 +74,7 @@ public class MyOffersView implements Serializable {
 
   public void edit(OfferRow row) {
     try {
-      Offer offer = offers.ownOffer(Pages.login(), row.getId());
+      Offer offer = offers.ownOffer(Faces.getRemoteUser(), row.getId());
       editingId = offer.id();
       title = offer.title();
       description = offer.description();
@@ -78,7 +82,7 @@ public class MyOffersView implements Serializable {
       windowUnit = WindowUnit.of(offer.paymentWindow());
       windowAmount = windowUnit.amountOf(offer.paymentWindow());
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
     }
   }
 
@@ -88,10 +92,10 @@ public class MyOffersView implements Serializable {
 
   public void toggleVisibility(OfferRow row) {
     try {
-      Offer offer = offers.publishOffer(Pages.login(), row.getId(), !row.isPublished());
-      Pages.info(offer.published() ? "offers.shown" : "offers.hidden", offer.title());
+      Offer offer = offers.publishOffer(Faces.getRemoteUser(), row.getId(), !row.isPublished());
+      Messages.addGlobalInfo(offer.published() ? "offers.shown" : "offers.hidden", offer.title());
     } catch (UnknownObjectException e) {
-      Pages.error(null, "error.notFound");
+      Messages.addGlobalError("error.notFound");
     }
     load();
   }

@@ -1,65 +1,43 @@
 package dev.escrow.marketplace.interfaces.web;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.time.Duration;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.omnifaces.util.Faces;
 
-/** Small helpers for the backing beans: texts from the bundle, messages, the signed-in login. */
+/**
+ * The pages' texts: a key of faces-config.xml's bundles in the page's language, its arguments
+ * formatted in that language too. OmniFaces has no such lookup (its {@code Faces.getBundleString}
+ * answers "???key???" and its {@code Messages} format in the server's language), so the messages of
+ * the backing beans ({@code Messages.addGlobalInfo("offers.submitted", title)}) are resolved here:
+ * see {@link BundleMessages}.
+ */
 public final class Pages {
 
   private Pages() {}
 
+  /** A text of the marketplace's bundle ("msg"), or the key when it has none. */
   public static String text(String key, Object... args) {
     return textOf("msg", key, args);
   }
 
-  /** A text from the bundle with this variable name ("msg", "dm"). */
+  /** A text of the bundle with this variable name ("msg", "dm"), or the key when it has none. */
   public static String textOf(String bundleName, String key, Object... args) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = context.getApplication().getResourceBundle(context, bundleName);
-    String pattern;
-    try {
-      pattern = bundle.getString(key);
-    } catch (MissingResourceException e) {
-      pattern = key;
+    ResourceBundle bundle = Faces.getResourceBundle(bundleName);
+    return format(bundle, bundle.containsKey(key) ? bundle.getString(key) : key, args);
+  }
+
+  /** A message's text: the key of either bundle ("msg", then "dm"), else the message as it is. */
+  static String message(String key, Object... args) {
+    ResourceBundle marketplace = Faces.getResourceBundle("msg");
+    if (marketplace.containsKey(key)) {
+      return format(marketplace, marketplace.getString(key), args);
     }
+    return textOf("dm", key, args);
+  }
+
+  private static String format(ResourceBundle bundle, String pattern, Object... args) {
     return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
-  }
-
-  /** A success message, shown by the growl of the template. */
-  public static void info(String key, Object... args) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
-  }
-
-  /** A success message from the deals bundle ("dm"). */
-  public static void dealInfo(String key, Object... args) {
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            null, new FacesMessage(FacesMessage.SEVERITY_INFO, textOf("dm", key, args), null));
-  }
-
-  /** An error from the deals bundle ("dm") next to one field, or for the page. */
-  public static void dealError(String clientId, String key, Object... args) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    context.addMessage(
-        clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, textOf("dm", key, args), null));
-    context.validationFailed();
-  }
-
-  /** An error next to one field (its client id), or for the whole page when clientId is null. */
-  public static void error(String clientId, String key, Object... args) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    context.addMessage(
-        clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
-    context.validationFailed();
-  }
-
-  public static String login() {
-    return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
   }
 
   /** "2 д 3 ч" / "2 d 3 h": a payment window as people read it. */

@@ -1,12 +1,11 @@
 package dev.escrow.marketplace.interfaces.web;
 
 import dev.escrow.platform.money.Percent;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
-import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
+import org.omnifaces.util.Messages;
 
 /** A percent typed by a person: 0 to 100, at most two decimals ("5", "7,5"). */
 @FacesConverter("percent")
@@ -20,8 +19,7 @@ public class PercentFacesConverter implements Converter<Percent> {
     try {
       return Percent.of(value.strip().replace(',', '.'));
     } catch (IllegalArgumentException e) {
-      throw new ConverterException(
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, Pages.text("validation.percent"), null));
+      throw Messages.asConverterException("validation.percent");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.escrow.marketplace.domain.user.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.omnifaces.util.Faces;
 
 /** Cabinet: who I am. */
 @Named
@@ -17,7 +18,7 @@ public class ProfileView {
 
   public User getMe() {
     if (me == null) {
-      me = clients.byLogin(Pages.login()).orElse(null);
+      me = clients.byLogin(Faces.getRemoteUser()).orElse(null);
     }
     return me;
   }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.omnifaces.util.Messages;
 
 /** Admin: the default commission (optionally applied to every offer) and the settlement account. */
 @Named
@@ -43,12 +44,13 @@ public class SettingsView {
   public void saveCommission() {
     CommissionChange change = settings.changeDefaultCommission(defaultCommission, applyToAllOffers);
     if (applyToAllOffers) {
-      Pages.info(
+      Messages.addGlobalInfo(
           "settings.commissionApplied",
           change.defaultCommissionPercent().toString(),
           change.offersUpdated());
     } else {
-      Pages.info("settings.commissionSaved", change.defaultCommissionPercent().toString());
+      Messages.addGlobalInfo(
+          "settings.commissionSaved", change.defaultCommissionPercent().toString());
     }
     applyToAllOffers = false;
     current = settings.settings();
@@ -58,13 +60,13 @@ public class SettingsView {
     try {
       current =
           settings.changeSettlementAccount(new NewAccount(accountNumber, String.valueOf(bankId)));
-      Pages.info("settings.accountSaved", current.settlementAccountNumber());
+      Messages.addGlobalInfo("settings.accountSaved", current.settlementAccountNumber());
     } catch (InvalidInputException e) {
-      Pages.error(
+      Messages.addError(
           "bankId".equals(e.field()) ? "accountForm:bank" : "accountForm:number",
           "bankId".equals(e.field()) ? "accounts.unknownBank" : "accounts.notHeld");
     } catch (BankUnavailableException e) {
-      Pages.error(null, "bank.unavailable");
+      Messages.addGlobalError("bank.unavailable");
     }
   }
 
