@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public class AuthorizationService {
   @Inject ApiClientRepository clients;
   @Inject FeeSchedule fees;
   @Inject CodeMailer mailer;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "bank.code.ttl", defaultValue = "PT5M")
@@ -59,7 +60,7 @@ public class AuthorizationService {
             .byNumber(request.accountNumber())
             .orElseThrow(() -> new NotFoundException("No such account"));
     String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-    Instant now = clock.now();
+    Instant now = clock.instant();
     Authorization authorization;
     String text;
     if (Purpose.valueOf(request.purpose()) == Purpose.PAYMENT) {
@@ -201,7 +202,7 @@ public class AuthorizationService {
 
   public VerificationResult verify(long partnerId, String authorizationId, String code) {
     Authorization authorization = lock(partnerId, authorizationId);
-    Verification verification = authorization.verify(code, clock.now());
+    Verification verification = authorization.verify(code, clock.instant());
     return new VerificationResult(verification, AuthorizationView.of(authorization));
   }
 
@@ -221,7 +222,7 @@ public class AuthorizationService {
       throw new ForbiddenException(
           "The authorization is not a verified, unused balance look-up of this account");
     }
-    authorization.use(clock.now());
+    authorization.use(clock.instant());
     return new BalanceView(
         account.number(), account.balance().toString(), account.held().toString());
   }

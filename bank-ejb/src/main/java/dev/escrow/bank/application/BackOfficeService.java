@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 
 /** The operator's use cases: register customers, open accounts, take deposits, look up. */
@@ -35,12 +36,12 @@ public class BackOfficeService {
   @Inject AccountRepository accounts;
   @Inject BankRepository banks;
   @Inject Ledger ledger;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   public CustomerView registerCustomer(@NotNull @Valid NewCustomer request) {
     Customer customer =
         customers.add(
-            new Customer(request.fullName(), request.email(), request.phone(), clock.now()));
+            new Customer(request.fullName(), request.email(), request.phone(), clock.instant()));
     return CustomerView.of(customer);
   }
 
@@ -53,7 +54,7 @@ public class BackOfficeService {
             .byRequisite(request.bankRequisite())
             .orElseThrow(
                 () -> new InvalidInputException("bankRequisite", "no bank has this requisite"));
-    Account account = accounts.add(new Account(freshNumber(bank), bank, customer, clock.now()));
+    Account account = accounts.add(new Account(freshNumber(bank), bank, customer, clock.instant()));
     return AccountView.of(account);
   }
 
@@ -71,7 +72,7 @@ public class BackOfficeService {
   public AccountView deposit(String number, @NotNull @Valid NewDeposit request) {
     Money amount = Money.positive(request.amount());
     Account account = lockedAccount(number);
-    ledger.post(Posting.deposit(account, amount, clock.now()));
+    ledger.post(Posting.deposit(account, amount, clock.instant()));
     return AccountView.of(account);
   }
 

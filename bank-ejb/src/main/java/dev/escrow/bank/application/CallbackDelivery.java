@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -31,7 +32,7 @@ public class CallbackDelivery {
 
   @Inject PartnerCallbackRepository callbacks;
   @Inject CallbackSender sender;
-  @Inject BankClock clock;
+  @Inject Clock clock;
   @Resource SessionContext context;
 
   /** The wake-up after the transaction that wrote the callback committed. */
@@ -54,7 +55,7 @@ public class CallbackDelivery {
     }
     Sent sent =
         sender.send(
-            claimed.url(), claimed.secret(), claimed.eventId(), claimed.body(), clock.now());
+            claimed.url(), claimed.secret(), claimed.eventId(), claimed.body(), clock.instant());
     self.record(callbackId, sent);
     return sent.answer();
   }
@@ -62,11 +63,11 @@ public class CallbackDelivery {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Claimed claim(long callbackId) {
     PartnerCallback callback = callbacks.lock(callbackId);
-    if (callback == null || !callback.claim(clock.now())) {
+    if (callback == null || !callback.claim(clock.instant())) {
       return null;
     }
     if (!callback.client().wantsCallbacks()) {
-      callback.failed("the partner no longer takes callbacks", true, clock.now());
+      callback.failed("the partner no longer takes callbacks", true, clock.instant());
       return null;
     }
     return new Claimed(
@@ -83,10 +84,10 @@ public class CallbackDelivery {
       return;
     }
     if (sent.answer() == Answer.DELIVERED) {
-      callback.delivered(clock.now());
+      callback.delivered(clock.instant());
       return;
     }
-    callback.failed(sent.detail(), sent.answer() == Answer.REFUSED, clock.now());
+    callback.failed(sent.detail(), sent.answer() == Answer.REFUSED, clock.instant());
     if (callback.state() == PartnerCallback.State.GIVEN_UP) {
       LOG.warning(
           "Callback "

@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -25,12 +26,12 @@ public class CallbackRedrive {
 
   @Inject PartnerCallbackRepository callbacks;
   @Inject CallbackDelivery delivery;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = true, info = "callback re-drive")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void redrive() {
-    List<Long> due = callbacks.due(clock.now(), BATCH);
+    List<Long> due = callbacks.due(clock.instant(), BATCH);
     for (long id : due) {
       if (delivery.attempt(id) == Answer.RETRY) {
         return;

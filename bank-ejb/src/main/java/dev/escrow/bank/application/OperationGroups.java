@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 
 /**
  * Creates the operation of a group reference in its own transaction: when two first transfers of
@@ -20,14 +21,14 @@ public class OperationGroups {
 
   @Inject TransferRepository transfers;
   @Inject ApiClientRepository clients;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long open(long partnerId, String groupReference) {
-    Operation operation = new Operation(clients.byId(partnerId), groupReference, clock.now());
+    Operation operation = new Operation(clients.byId(partnerId), groupReference, clock.instant());
     transfers.add(operation);
     em.flush();
     return operation.id();

@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public class OperationService {
   @Inject ApiClientRepository clients;
   @Inject FeeSchedule fees;
   @Inject Ledger ledger;
-  @Inject BankClock clock;
+  @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
   @Inject PartnerCallbacks callbacks;
 
@@ -78,7 +79,7 @@ public class OperationService {
     }
     Map<Long, Account> locked = accounts.lockInOrder(toLock);
     operation
-        .settle(all, locked, commission, commissionAccount, clock.now())
+        .settle(all, locked, commission, commissionAccount, clock.instant())
         .ifPresent(ledger::post);
     moneyMoved.fire(
         new MoneyMoved.OperationSettled(
@@ -111,7 +112,7 @@ public class OperationService {
       }
     }
     incomes.replaceAll((part, none) -> fees.lockIncome(part.bankId(), part.transferId()));
-    Instant now = clock.now();
+    Instant now = clock.instant();
     for (Transfer t : completed) {
       Account payer = locked.get(t.payer().id());
       Account payee = locked.get(t.payee().id());

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -26,7 +27,7 @@ public class PartnerCallbacks {
   public record CallbackDue(long callbackId) {}
 
   @Inject PartnerCallbackRepository callbacks;
-  @Inject BankClock clock;
+  @Inject Clock clock;
   @Inject Event<CallbackDue> due;
   @Inject CallbackDelivery delivery;
 
@@ -36,7 +37,7 @@ public class PartnerCallbacks {
     if (!partner.wantsCallbacks()) {
       return;
     }
-    Instant now = clock.now();
+    Instant now = clock.instant();
     String eventId = PartnerCallback.newEventId();
     PartnerCallback callback =
         PartnerCallback.due(

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class PartnerKeys {
   String domains;
 
   @Inject ApiClientRepository clients;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "bank.api.key")
@@ -106,7 +107,7 @@ public class PartnerKeys {
     Optional<ApiClient> existing = clients.byName(MARKETPLACE);
     ApiClient partner;
     if (existing.isEmpty()) {
-      partner = new ApiClient(MARKETPLACE, hash, clock.now());
+      partner = new ApiClient(MARKETPLACE, hash, clock.instant());
       clients.add(partner);
     } else {
       partner = existing.get();

@@ -18,6 +18,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ public class TransferAcceptance {
   @Inject OperationGroups groups;
   @Inject SettingsService settings;
   @Inject Event<TransferAccepted> accepted;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   public TransferView accept(long partnerId, String idempotencyKey, TransferRequest request) {
     ApiClient partner = clients.byId(partnerId);
@@ -76,7 +77,7 @@ public class TransferAcceptance {
             payee,
             amount,
             fee,
-            clock.now());
+            clock.instant());
     transfers.add(transfer);
     accepted.fire(new TransferAccepted(transferIdOf(transfer), settings.processingDelaySeconds()));
     return TransferView.of(transfer);

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ public class TransferExecution {
   @Inject AccountRepository accounts;
   @Inject FeeSchedule fees;
   @Inject Ledger ledger;
-  @Inject BankClock clock;
+  @Inject Clock clock;
   @Inject Event<MoneyMoved> moneyMoved;
   @Inject PartnerCallbacks callbacks;
 
@@ -61,7 +62,7 @@ public class TransferExecution {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Long> carryOutDue(long triggerId) {
-    Instant now = clock.now();
+    Instant now = clock.instant();
     List<Long[]> due =
         transfers.dueForExecution(
             now.minusSeconds(settings.processingDelaySeconds()), triggerId, BATCH);
@@ -131,7 +132,7 @@ public class TransferExecution {
   public List<Long> dueIds(long triggerId) {
     return transfers
         .dueForExecution(
-            clock.now().minusSeconds(settings.processingDelaySeconds()), triggerId, BATCH)
+            clock.instant().minusSeconds(settings.processingDelaySeconds()), triggerId, BATCH)
         .stream()
         .map(r -> r[0])
         .toList();
@@ -158,7 +159,7 @@ public class TransferExecution {
         transfer.fee().isPositive() && payer.canPay(transfer.total())
             ? fees.lockIncome(payer.bank().id(), transfer.id())
             : null;
-    transfer.carryOut(payer, payee, income, clock.now()).ifPresent(ledger::post);
+    transfer.carryOut(payer, payee, income, clock.instant()).ifPresent(ledger::post);
     callbacks.transferEnded(transfer);
     moneyMoved.fire(carriedOut(transfer));
   }
@@ -175,7 +176,7 @@ public class TransferExecution {
     transfers.lockOperation(found.operation().id());
     Transfer transfer = transfers.lock(transferId);
     if (!transfer.status().isFinal()) {
-      transfer.fail(reason, clock.now());
+      transfer.fail(reason, clock.instant());
       LOG.severe("Transfer " + transfer.publicId() + " failed for good: " + reason);
       callbacks.transferEnded(transfer);
       moneyMoved.fire(carriedOut(transfer));

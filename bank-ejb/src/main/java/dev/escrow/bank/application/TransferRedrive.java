@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -34,13 +35,14 @@ public class TransferRedrive {
   @Inject TransferRepository transfers;
   @Inject SettingsService settings;
   @Inject TransferQueue queue;
-  @Inject BankClock clock;
+  @Inject Clock clock;
 
   @Schedule(hour = "*", minute = "*", second = "45", persistent = true, info = "transfer re-drive")
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public void redrive() {
     int delay = settings.processingDelaySeconds();
-    List<Long> stuck = transfers.acceptedBefore(clock.now().minusSeconds(delay).minus(GRACE), 500);
+    List<Long> stuck =
+        transfers.acceptedBefore(clock.instant().minusSeconds(delay).minus(GRACE), 500);
     for (long id : stuck) {
       queue.schedule(id, 0);
     }

@@ -8,10 +8,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.escrow.it.support.Api;
 import dev.escrow.it.support.BankQueue;
+import dev.escrow.it.support.ClockOffset;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
-import dev.escrow.it.support.MarketplaceClock;
 import dev.escrow.it.support.ServerLog;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The timing rule: deals whose window is one minute (the shortest allowed), whose deadline the test
- * passes by moving the marketplace's clock on ({@link MarketplaceClock}), not by waiting for it. A
- * payment confirmed before the deadline counts even when the bank carries it out after it; an
- * unpaid deal expires and its payments return; nothing is accepted after the deadline.
+ * passes by moving the server's clock on ({@link ClockOffset}), not by waiting for it. A payment
+ * confirmed before the deadline counts even when the bank carries it out after it; an unpaid deal
+ * expires and its payments return; nothing is accepted after the deadline.
  *
  * <p>The bank's transfer queue is paused while the on-time payment waits, so that "carried out
  * after the deadline" holds however slow the machine is (a 25 s processing delay raced the sweep:
@@ -74,7 +74,7 @@ class DeadlineIT extends EarDeployment {
           "confirmed before the deadline: " + confirmed + ", due " + dueAt);
 
       // Past the deadline at once: the marketplace's clock is moved on, not waited for.
-      MarketplaceClock.moveTo(management, dueAt.plusSeconds(2));
+      ClockOffset.moveTo(management, dueAt.plusSeconds(2));
       runRefundSweep();
       // The on-time payment is still being carried out (its transfer waits in the paused queue):
       // its deal is not expired.
@@ -96,7 +96,7 @@ class DeadlineIT extends EarDeployment {
       assertEquals("0.00", completed.getString("remainingAmount"));
     } finally {
       BankQueue.resume(management);
-      MarketplaceClock.reset(management);
+      ClockOffset.reset(management);
     }
 
     JsonObject expired = PaymentFlowIT.awaitDeal(late, expiring, "EXPIRED");

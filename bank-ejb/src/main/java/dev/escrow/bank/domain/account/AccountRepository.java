@@ -1,9 +1,8 @@
 package dev.escrow.bank.domain.account;
 
-import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +19,6 @@ public class AccountRepository {
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
-
-  @Inject RowLocks locks;
 
   public Account add(Account account) {
     em.persist(account);
@@ -46,13 +43,15 @@ public class AccountRepository {
         .isEmpty();
   }
 
-  /** Locks the account's row and answers its state as it is now. */
+  /**
+   * Locks the account's row and answers its state as it is now (re-read under the lock, also when
+   * this transaction had read it before).
+   */
   public Account lock(long id) {
-    if (!locks.lock("account", "id", id)) {
-      return null;
-    }
     Account account = em.find(Account.class, id);
-    em.refresh(account);
+    if (account != null) {
+      em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+    }
     return account;
   }
 
@@ -73,12 +72,12 @@ public class AccountRepository {
    * #lockInOrder}, so the two never deadlock), waiting for any another transaction holds.
    */
   public Map<Long, Account> lockAll(Collection<Long> ids) {
-    locks.lockAll("account", "id", ids, false);
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("select a from Account a where a.id in :ids", Account.class)
-        .setParameter("ids", ids)
+    return em.createQuery("select a from Account a where a.id in :ids order by a.id", Account.class)
+        .setParameter("ids", new TreeSet<>(ids))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .collect(Collectors.toMap(Account::id, Function.identity()));
   }

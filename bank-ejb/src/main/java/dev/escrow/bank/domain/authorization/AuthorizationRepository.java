@@ -1,10 +1,9 @@
 package dev.escrow.bank.domain.authorization;
 
 import dev.escrow.bank.domain.partner.ApiClient;
-import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -14,8 +13,6 @@ public class AuthorizationRepository {
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
-
-  @Inject RowLocks locks;
 
   public void add(Authorization authorization) {
     em.persist(authorization);
@@ -43,9 +40,8 @@ public class AuthorizationRepository {
             .findFirst();
     return id.map(
         found -> {
-          locks.lock("authorization_request", "id", found);
           Authorization a = em.find(Authorization.class, found);
-          em.refresh(a);
+          em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
           return a;
         });
   }

@@ -1,13 +1,13 @@
 package dev.escrow.bank.domain.fee;
 
 import dev.escrow.bank.domain.bank.Bank;
-import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +19,6 @@ public class FeeSchedule {
 
   @PersistenceContext(unitName = "bank")
   EntityManager em;
-
-  @Inject RowLocks locks;
 
   public List<FeeRate> rates() {
     return em.createQuery(
@@ -56,10 +54,9 @@ public class FeeSchedule {
 
   /** Locks the part of the bank's fee income that the fee of this transfer belongs to. */
   public FeeIncome lockIncome(long bankId, long transferId) {
-    int part = FeeIncome.partOf(transferId);
-    locks.lock("fee_income", "bank_id", bankId, "part", part);
-    FeeIncome income = em.find(FeeIncome.class, new FeeIncome.Key(bankId, part));
-    em.refresh(income);
+    FeeIncome income =
+        em.find(FeeIncome.class, new FeeIncome.Key(bankId, FeeIncome.partOf(transferId)));
+    em.refresh(income, LockModeType.PESSIMISTIC_WRITE);
     return income;
   }
 
@@ -77,16 +74,24 @@ public class FeeSchedule {
     if (parts.isEmpty()) {
       return locked;
     }
-    locks.lockParts(parts.values());
-    java.util.Set<Long> banks = new java.util.TreeSet<>(payerBankByTransfer.values());
-    for (FeeIncome income :
-        em.createQuery("select i from FeeIncome i where i.bankId in :b", FeeIncome.class)
-            .setParameter("b", banks)
-            .getResultList()) {
-      String key = income.bankId() + ":" + income.part();
-      if (parts.containsKey(key)) {
-        locked.put(key, income);
-      }
+    StringBuilder which = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      which
+          .append(i == 0 ? "" : " or ")
+          .append("(i.bankId = ?" + (2 * i + 1))
+          .append(" and i.part = ?" + (2 * i + 2) + ")");
+    }
+    TypedQuery<FeeIncome> query =
+        em.createQuery(
+                "select i from FeeIncome i where " + which + " order by i.bankId, i.part",
+                FeeIncome.class)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    int position = 1;
+    for (long[] key : parts.values()) {
+      query.setParameter(position++, key[0]).setParameter(position++, (int) key[1]);
+    }
+    for (FeeIncome income : query.getResultList()) {
+      locked.put(income.bankId() + ":" + income.part(), income);
     }
     return locked;
   }

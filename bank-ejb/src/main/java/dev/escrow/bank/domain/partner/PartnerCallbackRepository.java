@@ -20,7 +20,11 @@ public class PartnerCallbackRepository {
 
   /** The callback, its row locked until the transaction ends (null when there is none). */
   public PartnerCallback lock(long id) {
-    return em.find(PartnerCallback.class, id, LockModeType.PESSIMISTIC_WRITE);
+    PartnerCallback callback = em.find(PartnerCallback.class, id);
+    if (callback != null) {
+      em.refresh(callback, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return callback;
   }
 
   /** Pending callbacks whose time has come, the longest waiting first. */

@@ -1,13 +1,13 @@
 package dev.escrow.bank.domain.transfer;
 
 import dev.escrow.bank.domain.partner.ApiClient;
-import dev.escrow.bank.infrastructure.persistence.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Transfers and their operations. */
 @ApplicationScoped
@@ -16,7 +16,13 @@ public class TransferRepository {
   @PersistenceContext(unitName = "bank")
   EntityManager em;
 
-  @Inject RowLocks locks;
+  /**
+   * The lock timeout that makes a PESSIMISTIC_WRITE lock leave out the rows another transaction
+   * holds ({@code SKIP LOCKED}) instead of waiting for them.
+   */
+  private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
+
+  private static final int SKIP_LOCKED = -2;
 
   public void add(Transfer transfer) {
     em.persist(transfer);
@@ -90,13 +96,14 @@ public class TransferRepository {
    * (another server's batch takes them); one statement.
    */
   public List<Operation> lockOperationsUnlessHeld(java.util.Collection<Long> ids) {
-    List<Long> locked = locks.lockAll("operation", "id", ids, true);
-    if (locked.isEmpty()) {
+    if (ids.isEmpty()) {
       return List.of();
     }
     return em.createQuery(
             "select o from Operation o where o.id in :ids order by o.id", Operation.class)
-        .setParameter("ids", locked)
+        .setParameter("ids", new TreeSet<>(ids))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .setHint(LOCK_TIMEOUT, SKIP_LOCKED)
         .getResultList();
   }
 
@@ -105,15 +112,16 @@ public class TransferRepository {
    * holds ({@code FOR UPDATE SKIP LOCKED}), by id; one statement.
    */
   public List<Transfer> claimAccepted(java.util.Collection<Long> ids) {
-    List<Long> locked = locks.lockAll("transfer", "id", ids, true);
-    if (locked.isEmpty()) {
+    if (ids.isEmpty()) {
       return List.of();
     }
     return em.createQuery(
             "select t from Transfer t where t.id in :ids and t.status = :s order by t.id",
             Transfer.class)
-        .setParameter("ids", locked)
+        .setParameter("ids", new TreeSet<>(ids))
         .setParameter("s", TransferStatus.ACCEPTED)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .setHint(LOCK_TIMEOUT, SKIP_LOCKED)
         .getResultList();
   }
 
@@ -122,11 +130,10 @@ public class TransferRepository {
   }
 
   public Transfer lock(long id) {
-    if (!locks.lock("transfer", "id", id)) {
-      return null;
-    }
     Transfer transfer = em.find(Transfer.class, id);
-    em.refresh(transfer);
+    if (transfer != null) {
+      em.refresh(transfer, LockModeType.PESSIMISTIC_WRITE);
+    }
     return transfer;
   }
 
@@ -162,9 +169,10 @@ public class TransferRepository {
   }
 
   public Operation lockOperation(long id) {
-    locks.lock("operation", "id", id);
     Operation operation = em.find(Operation.class, id);
-    em.refresh(operation);
+    if (operation != null) {
+      em.refresh(operation, LockModeType.PESSIMISTIC_WRITE);
+    }
     return operation;
   }
 }

@@ -23,9 +23,16 @@ public class OfferRepository {
     return Optional.ofNullable(em.find(Offer.class, id));
   }
 
-  /** The offer locked for a change of state (deals reserve offers under this lock). */
+  /**
+   * The offer locked for a change of state (deals reserve offers under this lock), re-read under
+   * the lock as every locked row is.
+   */
   public Optional<Offer> findForUpdate(long id) {
-    return Optional.ofNullable(em.find(Offer.class, id, LockModeType.PESSIMISTIC_WRITE));
+    Offer found = em.find(Offer.class, id);
+    if (found != null) {
+      em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return Optional.ofNullable(found);
   }
 
   public List<Offer> ofSeller(long sellerId) {

@@ -18,7 +18,10 @@ public class SettingsRepository {
 
   /** The settings locked for a change, so two administrators do not interleave. */
   public MarketplaceSettings forUpdate() {
-    return em.find(
-        MarketplaceSettings.class, MarketplaceSettings.SINGLE_ID, LockModeType.PESSIMISTIC_WRITE);
+    MarketplaceSettings settings = current();
+    if (settings != null) {
+      em.refresh(settings, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return settings;
   }
 }

@@ -3,6 +3,7 @@ package dev.escrow.marketplace.infrastructure.seed;
 import dev.escrow.marketplace.application.DemoMode;
 import dev.escrow.marketplace.infrastructure.jobs.Jobs;
 import dev.escrow.marketplace.infrastructure.seed.DemoMarketplaceSeeder.Outcome;
+import dev.escrow.platform.persistence.BuiltInAccount;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,8 +12,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -131,9 +130,7 @@ public class DemoMarketplaceSeed {
 
   private String generated() {
     if (generatedPassword == null) {
-      byte[] bytes = new byte[12];
-      new SecureRandom().nextBytes(bytes);
-      generatedPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      generatedPassword = BuiltInAccount.randomPassword();
     }
     return generatedPassword;
   }

@@ -9,20 +9,20 @@ import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 
 /**
- * The marketplace's clock, moved on through the server's management model (the system property the
- * marketplace's MovableClock adds to the system time): a test passes a deadline at once instead of
- * sleeping until it. The bank keeps real time. Always {@link #reset} in a finally.
+ * The server's clock, moved on through its management model (the system property platform's
+ * MovableClock adds to the system time; the test servers start with escrow.clock.movable=true,
+ * arquillian.xml): a test passes a deadline at once instead of sleeping until it. It moves the
+ * "now" of every domain the server carries; in the split deployment, the marketplace's server's
+ * only. Always {@link #reset} in a finally.
  */
-public final class MarketplaceClock {
+public final class ClockOffset {
 
-  /** The property MovableClock reads (marketplace-ejb's infrastructure/time). */
-  static final String OFFSET = "escrow.marketplace.clock.offset";
+  /** The property MovableClock reads (platform's dev.escrow.platform.time). */
+  static final String OFFSET = "escrow.clock.offset";
 
-  private MarketplaceClock() {}
+  private ClockOffset() {}
 
-  /**
-   * From now on the marketplace's "now" is at least {@code moment} (this machine is the server's).
-   */
+  /** From now on the server's "now" is at least {@code moment} (this machine is the server's). */
   public static void moveTo(ManagementClient management, Instant moment) throws IOException {
     Duration ahead = Duration.between(Instant.now(), moment);
     reset(management);

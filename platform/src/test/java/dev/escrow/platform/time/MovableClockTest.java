@@ -1,6 +1,8 @@
-package dev.escrow.marketplace.infrastructure.time;
+package dev.escrow.platform.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The marketplace's clock: the system's, moved on only while the test property says so. */
+/** The server's clock: the system's, moved on only on a movable server and while told so. */
 class MovableClockTest {
 
   static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
@@ -39,5 +41,26 @@ class MovableClockTest {
   void aValueThatIsNoDurationIsIgnored() {
     System.setProperty(MovableClock.OFFSET, "tomorrow");
     assertEquals(T, clock.instant());
+  }
+
+  @Test
+  void itNeverMovesBack() {
+    System.setProperty(MovableClock.OFFSET, "-PT1H");
+    assertEquals(T, clock.instant());
+  }
+
+  @Test
+  void aServerNotStartedMovableIgnoresTheOffset() {
+    System.setProperty(MovableClock.OFFSET, "P1D");
+    Clock production = ServerClock.of(false);
+    assertFalse(production instanceof MovableClock);
+    assertFalse(production.instant().isAfter(Instant.now().plusSeconds(60)));
+    assertInstanceOf(MovableClock.class, ServerClock.of(true));
+  }
+
+  @Test
+  void nowIsToTheMicrosecond() {
+    assertEquals(0, ServerClock.of(false).instant().getNano() % 1_000);
+    assertEquals(0, ServerClock.of(true).instant().getNano() % 1_000);
   }
 }

@@ -1,4 +1,4 @@
-package dev.escrow.marketplace.infrastructure.time;
+package dev.escrow.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,14 +9,14 @@ import java.util.logging.Logger;
 
 /**
  * The system clock, moved on by the duration in the system property {@value #OFFSET} when it is set
- * (an ISO-8601 duration such as {@code PT61S}). Unset, as in production, it is the system clock.
- * The integration tests set it through the server's management model (which only its administrator
- * reaches) to pass a deal's deadline without waiting for it in real time; the bank keeps its own
- * time, as a separate bank would.
+ * (an ISO-8601 duration such as {@code PT61S}). The integration tests set it through the server's
+ * management model to pass a deadline without waiting for it in real time. Only a server started
+ * with {@code -D}{@value ServerClock#MOVABLE}{@code =true} gets this clock ({@link ServerClock}); a
+ * negative or malformed offset is ignored, so time never runs backwards.
  */
 public final class MovableClock extends Clock {
 
-  public static final String OFFSET = "escrow.marketplace.clock.offset";
+  public static final String OFFSET = "escrow.clock.offset";
 
   private static final Logger LOG = Logger.getLogger(MovableClock.class.getName());
 
@@ -47,7 +47,10 @@ public final class MovableClock extends Clock {
       try {
         offset = Duration.parse(text);
       } catch (DateTimeParseException e) {
-        LOG.warning(OFFSET + " is not an ISO-8601 duration, ignored: " + text);
+        offset = Duration.ofDays(-1);
+      }
+      if (offset.isNegative()) {
+        LOG.warning(OFFSET + " is not an ISO-8601 duration ahead, ignored: " + text);
         offset = Duration.ZERO;
       }
       known = new Parsed(text, offset);
