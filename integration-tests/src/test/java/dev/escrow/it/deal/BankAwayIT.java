@@ -13,7 +13,7 @@ import dev.escrow.it.support.BankProxy;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
-import dev.escrow.it.support.MarketplaceClock;
+import dev.escrow.it.support.ClockOffset;
 import dev.escrow.it.support.Scrape;
 import dev.escrow.it.support.ServerLog;
 import dev.escrow.it.support.Waiting;
@@ -169,7 +169,7 @@ class BankAwayIT extends EarDeployment {
     bank.away();
     int droppedBefore = bank.dropped();
     try {
-      MarketplaceClock.moveTo(management, Instant.parse(paid.getString("dueAt")).plusSeconds(2));
+      ClockOffset.moveTo(management, Instant.parse(paid.getString("dueAt")).plusSeconds(2));
       JsonObject sweep = RefundSweepBatchIT.runRefundSweep();
       assertTrue(bank.dropped() > droppedBefore, "the sweep asked the bank");
       assertTrue(
@@ -193,7 +193,7 @@ class BankAwayIT extends EarDeployment {
       bank.back();
       RefundSweepBatchIT.runRefundSweep();
     } finally {
-      MarketplaceClock.reset(management);
+      ClockOffset.reset(management);
     }
     RefundSweepBatchIT.awaitRefunded(buyer, deal);
     PaymentFlowIT.awaitBalance(buyer.accountNumber(), "100.00");

@@ -11,7 +11,7 @@ import dev.escrow.it.support.BankProxy;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
-import dev.escrow.it.support.MarketplaceClock;
+import dev.escrow.it.support.ClockOffset;
 import dev.escrow.it.support.ServerLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -63,7 +63,7 @@ class RefundSweepBatchIT extends EarDeployment {
   @AfterEach
   void theBankAndTheClockAreBack() throws Exception {
     BankProxy.shared().back();
-    MarketplaceClock.reset(management);
+    ClockOffset.reset(management);
   }
 
   @Test
@@ -101,7 +101,7 @@ class RefundSweepBatchIT extends EarDeployment {
     BankProxy bank = BankProxy.shared();
     bank.forgetRequestLines();
     ServerLog log = ServerLog.mark();
-    MarketplaceClock.moveTo(management, dueAt.plusSeconds(2));
+    ClockOffset.moveTo(management, dueAt.plusSeconds(2));
     JsonObject job = runRefundSweep();
 
     for (String deal : deals) {
