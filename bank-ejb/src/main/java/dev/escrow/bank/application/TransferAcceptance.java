@@ -40,6 +40,16 @@ public class TransferAcceptance {
   @Inject Clock clock;
 
   public TransferView accept(long partnerId, String idempotencyKey, TransferRequest request) {
+    return accept(partnerId, idempotencyKey, request, true);
+  }
+
+  /**
+   * As {@link #accept(long, String, TransferRequest)}; {@code wakeUp} false leaves the consumer's
+   * wake-up to the caller, which accepts more and wakes it once for all ({@link
+   * TransferService#wakeUpFor}).
+   */
+  public TransferView accept(
+      long partnerId, String idempotencyKey, TransferRequest request, boolean wakeUp) {
     ApiClient partner = clients.byId(partnerId);
     Authorization authorization =
         authorizations
@@ -79,7 +89,10 @@ public class TransferAcceptance {
             fee,
             clock.instant());
     transfers.add(transfer);
-    accepted.fire(new TransferAccepted(transferIdOf(transfer), settings.processingDelaySeconds()));
+    long id = transferIdOf(transfer);
+    if (wakeUp) {
+      accepted.fire(new TransferAccepted(id, settings.processingDelaySeconds()));
+    }
     return TransferView.of(transfer);
   }
 

@@ -58,16 +58,17 @@ public class TransferExecution {
    * so two consumers or two servers take disjoint work), their ACCEPTED transfers (claimed {@code
    * SKIP LOCKED}), every account of the batch in id order, every fee income part in (bank, part)
    * order. A transfer the payer cannot pay fails alone; the others go on. Rows are written at the
-   * end by JDBC batches (sequence ids). Answers the transfer ids carried out (completed or failed).
+   * end by JDBC batches (sequence ids). Answers the transfer ids carried out (completed or failed)
+   * and, when more were due than one batch takes, one of those left for another wake-up.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public List<Long> carryOutDue(long triggerId) {
+  public Batch carryOutDue(long triggerId) {
     Instant now = clock.instant();
     List<Long[]> due =
         transfers.dueForExecution(
             now.minusSeconds(settings.processingDelaySeconds()), triggerId, BATCH);
     if (due.isEmpty()) {
-      return List.of();
+      return Batch.NONE;
     }
     Set<Long> operationIds = new TreeSet<>();
     Long triggerOperation = null;
@@ -88,7 +89,8 @@ public class TransferExecution {
         due.stream().filter(r -> lockedOperations.contains(r[1])).map(r -> r[0]).toList();
     List<Transfer> claimed = transfers.claimAccepted(candidates);
     if (claimed.isEmpty()) {
-      return List.of();
+      // All held by other batches: those carry on where they stop.
+      return Batch.NONE;
     }
     Map<Long, Long[]> rows = new HashMap<>();
     due.forEach(r -> rows.put(r[0], r));
@@ -120,7 +122,16 @@ public class TransferExecution {
       moneyMoved.fire(carriedOut(transfer));
       done.add(transfer.id());
     }
-    return done;
+    return new Batch(done, due.size() == BATCH ? due.get(BATCH - 1)[0] : null);
+  }
+
+  /**
+   * What one batch came to: the transfers it carried out, and a transfer of the due ones beyond its
+   * reach (it took the {@link #BATCH} oldest), to wake the consumer with again; null when it took
+   * all that was due.
+   */
+  public record Batch(List<Long> carriedOut, Long moreDue) {
+    static final Batch NONE = new Batch(List.of(), null);
   }
 
   /**

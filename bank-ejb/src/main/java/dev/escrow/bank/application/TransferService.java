@@ -9,6 +9,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,8 @@ public class TransferService {
   @Inject TransferAcceptance acceptance;
   @Inject TransferRepository transfers;
   @Inject ApiClientRepository clients;
+  @Inject SettingsService settings;
+  @Inject Event<TransferAccepted> accepted;
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TransferView submit(
@@ -51,16 +54,46 @@ public class TransferService {
       long partnerId,
       @NotBlank @Size(max = 100) String idempotencyKey,
       @NotNull @Valid TransferRequest request) {
+    return submitOnce(partnerId, idempotencyKey, request, true);
+  }
+
+  /**
+   * As {@link #submitOnce(long, String, TransferRequest)} for one item of a batch: the consumer is
+   * not woken per item; the batch wakes it once, after its last acceptance ({@link #wakeUpFor}).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Submission submitInBatch(
+      long partnerId,
+      @NotBlank @Size(max = 100) String idempotencyKey,
+      @NotNull @Valid TransferRequest request) {
+    return submitOnce(partnerId, idempotencyKey, request, false);
+  }
+
+  private Submission submitOnce(
+      long partnerId, String idempotencyKey, TransferRequest request, boolean wakeUp) {
     var before = acceptance.acceptedBefore(partnerId, idempotencyKey);
     if (before.isPresent()) {
       return new Submission(before.get(), true);
     }
     try {
-      return new Submission(acceptance.accept(partnerId, idempotencyKey, request), false);
+      return new Submission(acceptance.accept(partnerId, idempotencyKey, request, wakeUp), false);
     } catch (EJBException lostRace) {
       return new Submission(
           acceptance.acceptedBefore(partnerId, idempotencyKey).orElseThrow(() -> lostRace), true);
     }
+  }
+
+  /**
+   * Wakes the consumer once for transfers a batch accepted, naming the last of them: the others
+   * were accepted before it, so they are due when it is, and one wake-up carries out up to {@link
+   * TransferExecution#BATCH} due transfers. Sent once this (read-only) transaction commits; lost,
+   * the re-drive finds the transfers still ACCEPTED.
+   */
+  public void wakeUpFor(long partnerId, String lastAcceptedPublicId) {
+    transfers
+        .byPublicId(clients.byId(partnerId), lastAcceptedPublicId)
+        .ifPresent(
+            t -> accepted.fire(new TransferAccepted(t.id(), settings.processingDelaySeconds())));
   }
 
   public TransferView transfer(long partnerId, String publicId) {

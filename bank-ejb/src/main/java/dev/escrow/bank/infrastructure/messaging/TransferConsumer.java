@@ -16,11 +16,12 @@ import java.util.logging.Logger;
 
 /**
  * Turns a wake-up into execution: a batch of due transfers, the message's own among them, in one
- * transaction. When the batch fails (one transfer that cannot be carried out, a lock timeout), the
- * due transfers are carried out one by one, each in its own transaction, so that one poison
- * transfer holds no other back; the message's own transfer last, and its failure is the message's:
- * redelivered (the queue's bounded redelivery), and on the last delivery the transfer fails
- * instead.
+ * transaction (one wake-up may stand for a partner's whole batch; when more are due than one batch
+ * takes, the consumer wakes itself again). When the batch fails (one transfer that cannot be
+ * carried out, a lock timeout), the due transfers are carried out one by one, each in its own
+ * transaction, so that one poison transfer holds no other back; the message's own transfer last,
+ * and its failure is the message's: redelivered (the queue's bounded redelivery), and on the last
+ * delivery the transfer fails instead.
  */
 @MessageDriven(
     activationConfig = {
@@ -45,6 +46,7 @@ public class TransferConsumer implements MessageListener {
 
   @Inject TransferExecution execution;
   @Inject BankMeters meters;
+  @Inject TransferQueue queue;
 
   @Override
   public void onMessage(Message message) {
@@ -60,7 +62,11 @@ public class TransferConsumer implements MessageListener {
       meters.redelivered(QUEUE);
     }
     try {
-      execution.carryOutDue(transferId);
+      Long moreDue = execution.carryOutDue(transferId).moreDue();
+      if (moreDue != null) {
+        // More were due than one batch takes: another session carries on at once.
+        queue.schedule(moreDue, 0);
+      }
       return;
     } catch (EJBException batchFailed) {
       LOG.log(
@@ -96,7 +102,8 @@ public class TransferConsumer implements MessageListener {
   }
 
   /**
-   * The due transfers other than the message's own, each alone; a failure waits for its message.
+   * The due transfers other than the message's own, each alone; a failure waits for its own message
+   * (one that a batch's wake-up named none gets it from the re-drive).
    */
   private void oneByOne(long transferId) {
     List<Long> due;

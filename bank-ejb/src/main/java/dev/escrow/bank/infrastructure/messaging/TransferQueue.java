@@ -6,13 +6,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
+import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.jms.Session;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +21,12 @@ import java.util.logging.Logger;
  * broker. A wake-up lost to a crash between the commit and the send, or to a broker hiccup, is
  * harmless: {@code TransferRedrive} finds transfers still ACCEPTED past their due time and sends it
  * again, and carrying a transfer out twice does nothing twice.
+ *
+ * <p>A JMS context (a connection and its session) is used by one thread at a time, so the senders
+ * take one from a pool of idle ones and give it back: a send neither opens a session (a broker
+ * round trip and a management notification each) nor waits for another thread's. The JCA pooled
+ * factories are not used: they join the JTA transaction that is still on the thread after its
+ * commit, and the re-drive sends inside its own.
  */
 @ApplicationScoped
 public class TransferQueue {
@@ -38,8 +41,8 @@ public class TransferQueue {
   @Resource(lookup = "java:/jms/queue/BankTransfers")
   Queue queue;
 
-  /** One connection for all sends (a JMS connection is thread-safe; a session is not). */
-  private Connection connection;
+  /** Contexts no thread is sending on; at most as many as sends ever ran at once. */
+  private final ConcurrentLinkedDeque<JMSContext> idle = new ConcurrentLinkedDeque<>();
 
   /** The accepting transaction committed: the transfer exists for good, wake the consumer. */
   void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TransferAccepted accepted) {
@@ -53,12 +56,10 @@ public class TransferQueue {
   public void schedule(long transferId, int delaySeconds) {
     try {
       send(transferId, delaySeconds);
-    } catch (JMSException | RuntimeException first) {
-      reset();
+    } catch (RuntimeException first) {
       try {
         send(transferId, delaySeconds);
-      } catch (JMSException | RuntimeException e) {
-        reset();
+      } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
             "The wake-up of transfer row " + transferId + " was not sent; the re-drive will",
@@ -67,32 +68,37 @@ public class TransferQueue {
     }
   }
 
-  private void send(long transferId, int delaySeconds) throws JMSException {
-    try (Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageProducer producer = session.createProducer(queue)) {
-      Message message = session.createMessage();
-      message.setLongProperty(TRANSFER_ID, transferId);
-      producer.setDeliveryDelay(delaySeconds * 1000L);
-      producer.send(message);
+  private void send(long transferId, int delaySeconds) {
+    JMSContext context = idle.pollFirst();
+    if (context == null) {
+      context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
-  }
-
-  private synchronized Connection connection() throws JMSException {
-    if (connection == null) {
-      connection = factory.createConnection();
+    try {
+      context
+          .createProducer()
+          .setDeliveryDelay(delaySeconds * 1000L)
+          .setProperty(TRANSFER_ID, transferId)
+          .send(queue, context.createMessage());
+    } catch (RuntimeException e) {
+      // Perhaps the connection is broken: this context goes, the retry takes another or a new one.
+      close(context);
+      throw e;
     }
-    return connection;
+    idle.offerFirst(context);
   }
 
   @PreDestroy
-  synchronized void reset() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (JMSException | RuntimeException e) {
-        LOG.fine("Closing the wake-up connection failed: " + e);
-      }
-      connection = null;
+  void closeAll() {
+    for (JMSContext context; (context = idle.pollFirst()) != null; ) {
+      close(context);
+    }
+  }
+
+  private static void close(JMSContext context) {
+    try {
+      context.close();
+    } catch (RuntimeException e) {
+      LOG.fine("Closing a wake-up context failed: " + e);
     }
   }
 }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The partner API's batches (docs/bank-partner-api.md): many transfers, settlements or reversals in
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  * carried out in a transaction of its own, exactly as its single endpoint would: a bad item (400,
  * 404, 409) spoils no other, a crash mid-batch leaves the items before it committed and the rest
  * untouched, and a repeat of the whole batch with the same keys answers each item as before. Only a
- * malformed envelope (no items, more than {@link #MAX_ITEMS}, a key twice) refuses the request.
+ * malformed envelope (no items, more than {@link #MAX_ITEMS}, a key twice) refuses the request. The
+ * transfer consumer is woken once for the batch's acceptances, not once an item.
  */
 @Path("/partner")
 @PartnerApi
@@ -48,6 +50,8 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PartnerBatchResource {
+
+  private static final Logger LOG = Logger.getLogger(PartnerBatchResource.class.getName());
 
   /** Items one request may carry at most. */
   public static final int MAX_ITEMS = 100;
@@ -100,6 +104,7 @@ public class PartnerBatchResource {
     }
     long partner = PartnerKeyFilter.partnerOf(request);
     List<TransferAnswer> answers = new ArrayList<>(items.size());
+    String lastAccepted = null;
     for (TransferItem item : items) {
       String key = item.idempotencyKey() == null ? null : item.idempotencyKey().strip();
       TransferRequest body =
@@ -115,12 +120,18 @@ public class PartnerBatchResource {
         answers.add(new TransferAnswer(key, invalid.status(), null, json(invalid.toResponse())));
         continue;
       }
-      Outcome<Submission> outcome = attempt(() -> transfers.submitOnce(partner, key, body));
+      Outcome<Submission> outcome = attempt(() -> transfers.submitInBatch(partner, key, body));
+      if (outcome.value() != null && !outcome.value().repeat()) {
+        lastAccepted = outcome.value().transfer().id();
+      }
       answers.add(
           outcome.value() != null
               ? new TransferAnswer(
                   key, outcome.value().repeat() ? 200 : 202, outcome.value().transfer(), null)
               : new TransferAnswer(key, outcome.status(), null, outcome.problem()));
+    }
+    if (lastAccepted != null) {
+      wakeUp(partner, lastAccepted);
     }
     return Response.ok(new Answers<>(answers)).build();
   }
@@ -165,6 +176,18 @@ public class PartnerBatchResource {
               () -> operations.reverse(partner, item.operationKey().strip())));
     }
     return Response.ok(new Answers<>(answers)).build();
+  }
+
+  /**
+   * One wake-up for the batch's acceptances; its failure fails no item (each committed), the
+   * re-drive wakes the consumer instead.
+   */
+  private void wakeUp(long partner, String lastAccepted) {
+    try {
+      transfers.wakeUpFor(partner, lastAccepted);
+    } catch (RuntimeException e) {
+      LOG.warning("The wake-up of a batch was not sent; the re-drive will: " + e);
+    }
   }
 
   private OperationAnswer operationAnswer(
