@@ -3,6 +3,7 @@ package dev.escrow.marketplace.infrastructure.jobs;
 import dev.escrow.marketplace.domain.fee.FeeCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -21,10 +22,13 @@ import java.util.logging.Logger;
  * timers are persistent, in the timer store the nodes share (jobs.cli): each expiry runs on one
  * node of a cluster. The one soon after start is this node's own. The callbacks hold no
  * transaction: each step they call (a job start, the fee cache's check) has its own, on its own
- * datasource.
+ * datasource. The schedule starts after the module's other start-up beans: a timer that fired while
+ * one of them was still starting (or had failed) would start a job whose steps wait for the
+ * start-up forever, and the undeployment would wait for the job.
  */
 @Singleton
 @Startup
+@DependsOn({"BankWhereabouts", "AdministratorBootstrap", "DemoMarketplaceSeed"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobSchedule {
 
