@@ -1,6 +1,7 @@
 package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.domain.offer.PaymentWindow;
+import dev.escrow.platform.money.Violation;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -42,10 +43,7 @@ public @interface PaymentWindowText {
         PaymentWindow.parse(text);
         return true;
       } catch (IllegalArgumentException e) {
-        context.disableDefaultConstraintViolation();
-        // PaymentWindow's messages are constants: never the input, no braces
-        context.buildConstraintViolationWithTemplate(e.getMessage()).addConstraintViolation();
-        return false;
+        return Violation.with(context, e.getMessage());
       }
     }
   }
