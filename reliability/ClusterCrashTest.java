@@ -1,4 +1,12 @@
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +28,9 @@ import java.util.regex.Pattern;
  * checked as the single-node test checks it, plus what a cluster adds: no two runs of one job
  * overlapped (JBeret's shared tables), the sweep still runs, both nodes see one job history,
  * nothing is stranded (no transfer still ACCEPTED or callback overdue past its re-drive, no dead
- * letter on either node). Prints {@code SUMMARY nodes=2 kills=N payments=N discrepancies=N
+ * letter on either node), the sign-in throttle counts across the nodes by the address the balancer
+ * forwards, and a page session whose node is killed goes on on the other node after a new sign-in
+ * (sticky sessions with failover). Prints {@code SUMMARY nodes=2 kills=N payments=N discrepancies=N
  * seconds=N} last and exits 1 on any discrepancy.
  */
 public class ClusterCrashTest extends CrashTest {
@@ -74,6 +84,12 @@ public class ClusterCrashTest extends CrashTest {
 
   final List<Node> nodes = new ArrayList<>();
   Node lastVictim;
+
+  /** The admin's page session through the balancer, made before the first kill. */
+  PageSession pages;
+
+  int throttleProblems;
+  int sessionProblems = -1; // not tried yet: counted as a problem
   final int balancerPort;
 
   ClusterCrashTest() {
@@ -166,6 +182,9 @@ public class ClusterCrashTest extends CrashTest {
     // Each node in turn; one kill (the second) aimed at the node running a job, when one is
     // caught running, and the next at another node again.
     Node victim = nodes.get((nodes.indexOf(lastVictim) + 1) % nodes.size());
+    if (killed.get() == 0 && pages != null && pages.node() != null) {
+      victim = pages.node(); // the first kill takes the node the page session sticks to
+    }
     if (killed.get() == 1) {
       victim = whileAJobRuns(victim);
     }
@@ -186,6 +205,9 @@ public class ClusterCrashTest extends CrashTest {
       killed.incrementAndGet();
       say("  at the kill: " + sql(WINDOWS));
       say("  running jobs: " + safeSql(RUNNING_JOBS));
+      if (killed.get() == 1 && pages != null) {
+        sessionProblems = pages.failOver(victim);
+      }
       // A while down: the others find a job it ran dead at their next start of that job.
       Driver.sleep(Long.parseLong(env("DOWNTIME_MS", "5000")));
       victim.start();
@@ -221,6 +243,171 @@ public class ClusterCrashTest extends CrashTest {
     }
     say("  no job caught running; killing " + fallback.name);
     return fallback;
+  }
+
+  @Override
+  void setUp() throws Exception {
+    super.setUp();
+    throttleProblems = throttleIsShared();
+    pages = new PageSession();
+    pages.signIn();
+    say("  page session of the admin through the balancer, on " + pages.node().name);
+  }
+
+  /**
+   * Failed sign-ins for one login from one client address, made half on each node (the direct peer
+   * 127.0.0.1 is the trusted balancer, so the node reads the client from X-Forwarded-For): the next
+   * try is refused (429) on either node, while the same login from another address is still only
+   * refused its wrong password (401).
+   */
+  int throttleIsShared() throws IOException {
+    String login = "throttle-probe";
+    Map<String, String> guesser = Map.of("X-Forwarded-For", "203.0.113.7");
+    int problems = 0;
+    for (int i = 0; i < 10; i++) {
+      Node node = nodes.get(i % nodes.size());
+      int status =
+          node.direct.send("GET", "/api/v1/me", login, "wrong-" + i, null, null, guesser).status();
+      problems += status == 401 ? 0 : 1;
+    }
+    for (Node node : nodes) {
+      int status =
+          node.direct.send("GET", "/api/v1/me", login, "wrong", null, null, guesser).status();
+      problems += status == 429 ? 0 : 1;
+    }
+    int other =
+        nodes
+            .get(0)
+            .direct
+            .send(
+                "GET",
+                "/api/v1/me",
+                login,
+                "wrong",
+                null,
+                null,
+                Map.of("X-Forwarded-For", "203.0.113.8"))
+            .status();
+    problems += other == 401 ? 0 : 1;
+    say(
+        "  sign-in throttle: 10 failures made half on each node, then 429 on every node, 401 from"
+            + " another address: "
+            + (problems == 0 ? "as expected" : problems + " answer(s) not as expected"));
+    return problems;
+  }
+
+  /**
+   * A browser's session through the balancer (its cookies: JSESSIONID and the balancer's
+   * ESCROW_NODE), on the admin's start page.
+   */
+  final class PageSession {
+    final CookieManager cookies = new CookieManager();
+    final HttpClient browser =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+    final String base = "http://127.0.0.1:" + balancerPort;
+
+    HttpResponse<String> page(String path) throws IOException {
+      return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+      try {
+        return browser.send(
+            request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+
+    static boolean isLoginForm(HttpResponse<String> r) {
+      return r.statusCode() == 200 && r.body().contains("j_security_check");
+    }
+
+    static boolean isStartPage(HttpResponse<String> r) {
+      return r.statusCode() == 200
+          && !r.body().contains("j_security_check")
+          && r.body().contains("navModeration");
+    }
+
+    /** The form sign-in: the protected page answers the login form, the form posts, back to it. */
+    void signIn() throws IOException {
+      HttpResponse<String> form = page("/admin/index.xhtml");
+      if (!isLoginForm(form)) {
+        throw new IOException("no login form: " + form.statusCode());
+      }
+      String body =
+          "j_username=admin&j_password="
+              + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
+      HttpResponse<String> signedIn =
+          send(
+              HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(body)));
+      if (!isStartPage(signedIn)) {
+        throw new IOException("sign-in did not reach the start page: " + signedIn.statusCode());
+      }
+    }
+
+    /** The node the balancer's cookie names (node1, node2, ... in the order of the nodes). */
+    Node node() {
+      for (HttpCookie c : cookies.getCookieStore().get(URI.create(base))) {
+        if (c.getName().equals("ESCROW_NODE") && c.getValue().startsWith("node")) {
+          int i = Integer.parseInt(c.getValue().substring(4)) - 1;
+          return i >= 0 && i < nodes.size() ? nodes.get(i) : null;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Right after its node was killed: the next page goes to another node, which asks for a new
+     * sign-in (sessions are not replicated), and after it the pages work there. Returns the number
+     * of steps that did not go so.
+     */
+    int failOver(Node killed) {
+      List<String> wrong = new ArrayList<>();
+      try {
+        HttpResponse<String> next = page("/admin/index.xhtml");
+        if (!isLoginForm(next)) {
+          wrong.add("the next page was not the login form (" + describe(next) + ")");
+        }
+        signIn();
+        Node now = node();
+        if (now == null || now == killed) {
+          wrong.add("the balancer's cookie names " + (now == null ? "no node" : now.name));
+        }
+        HttpResponse<String> another = page("/admin/jobs.xhtml");
+        if (!isStartPage(another)) {
+          wrong.add("the next page after the sign-in was not shown (" + describe(another) + ")");
+        }
+        say(
+            "  page session: after the kill of "
+                + killed.name
+                + " the next page asked to sign in again, then went on on "
+                + (now == null ? "?" : now.name)
+                + (wrong.isEmpty() ? "" : "; not as expected: " + String.join("; ", wrong)));
+      } catch (IOException e) {
+        wrong.add(e.getMessage());
+        say("  page session after the kill of " + killed.name + ": " + e.getMessage());
+      }
+      return wrong.size();
+    }
+
+    static String describe(HttpResponse<String> r) {
+      String body = r.body();
+      return r.statusCode()
+          + " "
+          + r.uri()
+          + " "
+          + body.substring(0, Math.min(200, body.length())).replaceAll("\\s+", " ");
+    }
   }
 
   String safeSql(String query) {
@@ -317,7 +504,13 @@ public class ClusterCrashTest extends CrashTest {
       }
       histories.add(ids);
     }
-    report("dead letters on the nodes' brokers", deadLetters);
+    report("dead letters (the shared list, read on each node)", deadLetters);
+    report("sign-in throttle answers that show per-node counting", throttleProblems);
+    found += throttleProblems;
+    report(
+        "page-session steps that did not fail over to the other node (-1: not tried)",
+        sessionProblems);
+    found += Math.abs(sessionProblems);
     found += deadLetters;
     // One history: each node lists the same executions (in the range all lists cover).
     long low =

@@ -52,6 +52,10 @@ defaults
     option forwardfor
     option redispatch
     retries 3
+    # A node killed under a kept-alive connection answers nothing: such a GET or HEAD is sent again
+    # (the last try to another node) instead of reaching the user as a 502. Other methods are left
+    # to their client (the API's money-moving POSTs carry an Idempotency-Key for that).
+    retry-on conn-failure empty-response junk-response
     timeout connect 2s
     timeout client 60s
     timeout server 60s
@@ -67,6 +71,7 @@ backend nodes
     option httpchk GET /health/ready
     http-check expect status 200
     default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    http-request disable-l7-retry if !METH_GET !METH_HEAD
 CFG
   n=0
   for node in "$@"; do
