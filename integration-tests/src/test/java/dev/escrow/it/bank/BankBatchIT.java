@@ -17,12 +17,14 @@ import dev.escrow.it.support.Api;
 import dev.escrow.it.support.BankQueue;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,22 +89,20 @@ class BankBatchIT extends EarDeployment {
 
   /** Waits (through the management API: no statement) until the transfer queue is empty. */
   private void queueDrained() throws Exception {
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
     ModelNode address = new ModelNode();
     address.add("subsystem", "messaging-activemq").add("server", "default");
     address.add("jms-queue", "BankTransfers");
-    while (true) {
-      ModelNode op = new ModelNode();
-      op.get("operation").set("read-resource");
-      op.get("address").set(address);
-      op.get("include-runtime").set(true);
-      ModelNode queue = run(op);
-      if (queue.get("message-count").asLong() == 0 && queue.get("delivering-count").asLong() == 0) {
-        return;
-      }
-      assertTrue(System.nanoTime() < until, "the queue never drained: " + queue);
-      BankFixture.sleep(50);
-    }
+    ModelNode op = new ModelNode();
+    op.get("operation").set("read-resource");
+    op.get("address").set(address);
+    op.get("include-runtime").set(true);
+    ModelNode queue =
+        Waiting.lastRead(Market.PATIENCE, Duration.ofMillis(50), () -> run(op), BankBatchIT::empty);
+    assertTrue(empty(queue), "the queue never drained: " + queue);
+  }
+
+  private static boolean empty(ModelNode queue) {
+    return queue.get("message-count").asLong() == 0 && queue.get("delivering-count").asLong() == 0;
   }
 
   private static BigDecimal dec(String value) {

@@ -1,17 +1,19 @@
 package dev.escrow.it.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.escrow.it.support.Api;
 import dev.escrow.it.support.Market;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -127,17 +129,7 @@ final class BankFixture {
    * fee income would take for its own.
    */
   static JsonObject quietAudit() {
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    JsonObject last = figures(audit());
-    while (true) {
-      sleep(2000);
-      JsonObject now = figures(audit());
-      if (now.equals(last)) {
-        return now;
-      }
-      assertTrue(System.nanoTime() < until, "the bank never went quiet: " + last + " -> " + now);
-      last = now;
-    }
+    return Waiting.quiet(Market.PATIENCE, Duration.ofSeconds(2), () -> figures(audit()));
   }
 
   /** The audit without its time, which differs at every reading. */
@@ -180,15 +172,13 @@ final class BankFixture {
 
   /** The code mailed to the address for the reference (waits up to 2 min for it). */
   static String codeFrom(GreenMailExtension mail, String email, String reference) {
-    long until = System.currentTimeMillis() + Market.PATIENCE.toMillis();
-    while (System.currentTimeMillis() < until) {
-      String code = indexed(mail, email + " " + reference);
-      if (code != null) {
-        return code;
-      }
-      sleep(20);
-    }
-    return fail("No code mailed to " + email + " for " + reference);
+    String code =
+        Waiting.lastRead(
+            Market.PATIENCE,
+            Duration.ofMillis(20),
+            () -> indexed(mail, email + " " + reference),
+            found -> true);
+    return code != null ? code : fail("No code mailed to " + email + " for " + reference);
   }
 
   /** Parses only the mails not parsed before: the index stays cheap with thousands of mails. */
@@ -270,24 +260,20 @@ final class BankFixture {
   }
 
   static JsonObject awaitFinal(String transferId) {
-    long until = System.currentTimeMillis() + Market.PATIENCE.toMillis();
-    while (System.currentTimeMillis() < until) {
-      Api.Reply transfer = partnerGet("/transfers/" + transferId);
-      assertEquals(200, transfer.status(), transfer.body());
-      if (!transfer.json().getString("status").equals("ACCEPTED")) {
-        return transfer.json();
-      }
-      sleep(20);
-    }
-    return fail("Transfer " + transferId + " is still ACCEPTED after " + Market.PATIENCE);
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    JsonObject last =
+        Waiting.lastRead(
+            Market.PATIENCE,
+            Duration.ofMillis(20),
+            () -> {
+              Api.Reply transfer = partnerGet("/transfers/" + transferId);
+              assertEquals(200, transfer.status(), transfer.body());
+              return transfer.json();
+            },
+            transfer -> !transfer.getString("status").equals("ACCEPTED"));
+    assertNotEquals(
+        "ACCEPTED",
+        last.getString("status"),
+        "Transfer " + transferId + " is still ACCEPTED after " + Market.PATIENCE);
+    return last;
   }
 }

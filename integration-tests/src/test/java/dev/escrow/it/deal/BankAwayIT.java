@@ -175,7 +175,7 @@ class BankAwayIT extends EarDeployment {
       assertTrue(
           sweep.getString("exitStatus").matches(".* [1-9][0-9]* left for the next sweep.*"),
           "the sweep completed and says what waits: " + sweep);
-      JsonObject waiting = RefundSweepBatchIT.awaitAdminDeal(deal, d -> true);
+      JsonObject waiting = Market.awaitAdminDeal(deal, d -> true);
       assertEquals(
           "EXPIRED", waiting.getJsonObject("deal").getJsonObject("status").getString("code"));
       assertEquals("REVERSE_DUE", waiting.getString("payout"), "the duty to return is kept");
@@ -198,8 +198,7 @@ class BankAwayIT extends EarDeployment {
     RefundSweepBatchIT.awaitRefunded(buyer, deal);
     PaymentFlowIT.awaitBalance(buyer.accountNumber(), "100.00");
     assertEquals(new BigDecimal("0.00"), Market.held(seller.accountNumber()));
-    assertEquals(
-        "REVERSED", RefundSweepBatchIT.awaitAdminDeal(deal, d -> true).getString("payout"));
+    assertEquals("REVERSED", Market.awaitAdminDeal(deal, d -> true).getString("payout"));
   }
 
   /**

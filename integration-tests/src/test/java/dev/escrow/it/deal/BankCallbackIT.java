@@ -13,6 +13,7 @@ import dev.escrow.it.support.BankProxy.Captured;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -178,10 +179,11 @@ class BankCallbackIT extends EarDeployment {
     int droppedBefore = callbacks.dropped();
 
     String id = PaymentFlowIT.pay(mail, buyer, deal, "200.00").getString("id");
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    while (callbacks.dropped() < droppedBefore + 3 && System.nanoTime() < until) {
-      Thread.sleep(100);
-    }
+    Waiting.lastRead(
+        Market.PATIENCE,
+        Duration.ofMillis(100),
+        callbacks::dropped,
+        dropped -> dropped >= droppedBefore + 3);
     assertTrue(
         callbacks.dropped() >= droppedBefore + 3,
         "the bank tried again: " + (callbacks.dropped() - droppedBefore));
@@ -224,27 +226,34 @@ class BankCallbackIT extends EarDeployment {
 
   /** The callback the bank sent for this payment's transfer, with this status. */
   private static Captured awaitCallback(String paymentId, String status) {
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    while (System.nanoTime() < until) {
-      for (Captured request : BankProxy.callbacks().requests()) {
-        if (request.path().equals(CALLBACKS)
-            && request.body().contains("\"idempotencyKey\":\"payment-" + paymentId + "\"")
-            && request.body().contains("\"status\":\"" + status + "\"")) {
-          return request;
-        }
-      }
-      pause();
-    }
-    throw new AssertionError("no " + status + " callback for payment " + paymentId);
+    Captured callback =
+        Waiting.lastRead(
+            Market.PATIENCE,
+            Duration.ofMillis(100),
+            () ->
+                BankProxy.callbacks().requests().stream()
+                    .filter(
+                        request ->
+                            request.path().equals(CALLBACKS)
+                                && request
+                                    .body()
+                                    .contains("\"idempotencyKey\":\"payment-" + paymentId + "\"")
+                                && request.body().contains("\"status\":\"" + status + "\""))
+                    .findFirst()
+                    .orElse(null),
+            found -> true);
+    assertNotNull(callback, "no " + status + " callback for payment " + paymentId);
+    return callback;
   }
 
   /** The marketplace answered the bank's event: taken, and whether it changed the payment. */
   private static void awaitAnswer(String eventId, boolean applied) {
     String answer = "{\"eventId\":\"" + eventId + "\",\"applied\":" + applied + "}";
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    while (!BankProxy.callbacks().answers().contains(answer) && System.nanoTime() < until) {
-      pause();
-    }
+    Waiting.lastRead(
+        Market.PATIENCE,
+        Duration.ofMillis(100),
+        () -> BankProxy.callbacks().answers().contains(answer),
+        answered -> answered);
     assertTrue(
         BankProxy.callbacks().answers().contains(answer), "the marketplace answered " + answer);
   }
@@ -313,13 +322,5 @@ class BankCallbackIT extends EarDeployment {
         + Market.held(seller.accountNumber())
         + " seller="
         + Market.balance(seller.accountNumber());
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -13,6 +13,7 @@ import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import dev.escrow.it.support.Scrape;
 import dev.escrow.it.support.ServerLog;
+import dev.escrow.it.support.Waiting;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -243,18 +243,13 @@ class ObservabilityIT extends EarDeployment {
 
   /** Scrapes until the condition holds: the meters move once the step's transaction committed. */
   private static Scrape awaitScrape(Predicate<Scrape> condition) {
-    Instant deadline = Instant.now().plus(WAIT);
-    Scrape last = Scrape.now();
-    while (!condition.test(last)) {
-      if (Instant.now().isAfter(deadline)) {
-        fail(
-            "The scrape did not show it within "
-                + WAIT
-                + ":\n"
-                + last.linesOf("marketplace_", "bank_"));
-      }
-      pause();
-      last = Scrape.now();
+    Scrape last = Waiting.lastRead(WAIT, Duration.ofMillis(200), Scrape::now, condition);
+    if (!condition.test(last)) {
+      fail(
+          "The scrape did not show it within "
+              + WAIT
+              + ":\n"
+              + last.linesOf("marketplace_", "bank_"));
     }
     return last;
   }
@@ -263,13 +258,5 @@ class ObservabilityIT extends EarDeployment {
     Matcher value = Pattern.compile(" " + key + "=(\\S+)").matcher(line);
     assertTrue(value.find(), key + " in " + line);
     return value.group(1);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -13,14 +13,9 @@ import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import dev.escrow.it.support.ServerLog;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +59,7 @@ class PayoutRefusalIT extends EarDeployment {
 
     PaymentFlowIT.pay(mail, buyer, deal, "100.00");
     PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
-    JsonObject due = awaitAdminDeal(deal, d -> d.containsKey("operationKey"));
+    JsonObject due = Market.awaitAdminDeal(deal, d -> d.containsKey("operationKey"));
     assertEquals("SETTLE_DUE", due.getString("payout"));
     assertFalse(due.containsKey("payoutRefusal"), due.toString());
     String operation = due.getString("operationKey");
@@ -81,7 +76,7 @@ class PayoutRefusalIT extends EarDeployment {
     assertEquals("REVERSED", reversed.json().getString("status"));
 
     bank.back();
-    JsonObject refused = awaitAdminDeal(deal, d -> d.containsKey("payoutRefusal"));
+    JsonObject refused = Market.awaitAdminDeal(deal, d -> d.containsKey("payoutRefusal"));
     assertEquals("SETTLE_DUE", refused.getString("payout"), "the money was not paid out");
     assertTrue(
         refused.getString("payoutRefusal").contains("reversed"),
@@ -111,7 +106,7 @@ class PayoutRefusalIT extends EarDeployment {
     Api.Reply retried = Api.admin().post("/api/v1/admin/deals/" + deal + "/payout-retry", "");
     assertEquals(200, retried.status(), retried.body());
     assertFalse(retried.json().containsKey("payoutRefusal"), retried.body());
-    awaitAdminDeal(deal, d -> d.containsKey("payoutRefusal"));
+    Market.awaitAdminDeal(deal, d -> d.containsKey("payoutRefusal"));
     assertTrue(
         bank.requestLines().stream()
             .anyMatch(l -> l.contains(operation) && l.endsWith("/settlement")),
@@ -123,28 +118,6 @@ class PayoutRefusalIT extends EarDeployment {
     assertEquals(404, Api.admin().post("/api/v1/admin/deals/987654321/payout-retry", "").status());
   }
 
-  private static JsonObject awaitAdminDeal(String deal, Predicate<JsonObject> condition) {
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < until) {
-      last = adminDeal(deal).orElse(null);
-      if (last != null && condition.test(last)) {
-        return last;
-      }
-      pause();
-    }
-    throw new AssertionError("deal " + deal + " never became as expected: " + last);
-  }
-
-  private static Optional<JsonObject> adminDeal(String deal) {
-    Api.Reply all = Api.admin().get("/api/v1/admin/deals?max=500");
-    assertEquals(200, all.status(), all.body());
-    return Json.createReader(new StringReader(all.body())).readArray().stream()
-        .map(JsonValue::asJsonObject)
-        .filter(d -> d.getJsonObject("deal").getString("id").equals(deal))
-        .findFirst();
-  }
-
   private static void runRefundSweep() {
     Api.Reply job = Api.admin().post("/api/v1/admin/jobs/refund-sweep", "");
     assertEquals(202, job.status(), job.body());
@@ -153,13 +126,5 @@ class PayoutRefusalIT extends EarDeployment {
         "/api/v1/admin/jobs/" + job.json().getString("executionId"),
         j -> j.getString("status").equals("COMPLETED"),
         Market.PATIENCE);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

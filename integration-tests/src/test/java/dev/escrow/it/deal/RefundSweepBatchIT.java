@@ -13,16 +13,13 @@ import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import dev.escrow.it.support.ServerLog;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +84,8 @@ class RefundSweepBatchIT extends EarDeployment {
     // At the bank, one deal's operation is settled: it can never be reversed now.
     String refused = deals.get(DEALS / 2);
     String settledAtTheBank =
-        awaitAdminDeal(refused, d -> d.containsKey("operationKey")).getString("operationKey");
+        Market.awaitAdminDeal(refused, d -> d.containsKey("operationKey"))
+            .getString("operationKey");
     Api.Reply settled =
         Api.anonymous()
             .send(
@@ -113,7 +111,7 @@ class RefundSweepBatchIT extends EarDeployment {
     PaymentFlowIT.awaitBalance(buyer.accountNumber(), "990.00");
     PaymentFlowIT.awaitBalance(seller.accountNumber(), "10.00");
 
-    JsonObject refusal = awaitAdminDeal(refused, d -> d.containsKey("payoutRefusal"));
+    JsonObject refusal = Market.awaitAdminDeal(refused, d -> d.containsKey("payoutRefusal"));
     assertEquals(
         "EXPIRED", refusal.getJsonObject("deal").getJsonObject("status").getString("code"));
     assertEquals("REVERSE_DUE", refusal.getString("payout"), "the money was not returned");
@@ -147,7 +145,7 @@ class RefundSweepBatchIT extends EarDeployment {
         "nothing left to return, nothing asked: " + bank.requestLines());
     Api.Reply retried = Api.admin().post("/api/v1/admin/deals/" + refused + "/payout-retry", "");
     assertEquals(200, retried.status(), retried.body());
-    awaitAdminDeal(refused, d -> d.containsKey("payoutRefusal"));
+    Market.awaitAdminDeal(refused, d -> d.containsKey("payoutRefusal"));
     assertTrue(
         bank.requestLines().stream()
             .anyMatch(l -> l.contains(settledAtTheBank) && l.endsWith("/reversal")),
@@ -174,32 +172,5 @@ class RefundSweepBatchIT extends EarDeployment {
         "/api/v1/admin/jobs/" + job.json().getString("executionId"),
         j -> j.getString("status").equals("COMPLETED"),
         Market.PATIENCE);
-  }
-
-  static JsonObject awaitAdminDeal(String deal, Predicate<JsonObject> condition) {
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < until) {
-      last = adminDeal(deal);
-      if (last != null && condition.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("deal " + deal + " never became as expected: " + last);
-  }
-
-  private static JsonObject adminDeal(String deal) {
-    Api.Reply all = Api.admin().get("/api/v1/admin/deals?max=500");
-    assertEquals(200, all.status(), all.body());
-    return Json.createReader(new StringReader(all.body())).readArray().stream()
-        .map(JsonValue::asJsonObject)
-        .filter(d -> d.getJsonObject("deal").getString("id").equals(deal))
-        .findFirst()
-        .orElse(null);
   }
 }

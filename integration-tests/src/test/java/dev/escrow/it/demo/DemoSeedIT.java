@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.escrow.it.support.Api;
 import dev.escrow.it.support.Browser;
 import dev.escrow.it.support.EarDeployment;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -84,20 +84,8 @@ class DemoSeedIT extends EarDeployment {
   }
 
   static <T> T await(String what, Supplier<T> probe) {
-    Instant deadline = Instant.now().plus(SEED_TIME);
-    while (Instant.now().isBefore(deadline)) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return fail(what + " did not happen within " + SEED_TIME);
+    T value = Waiting.lastRead(SEED_TIME, Duration.ofMillis(250), probe::get, found -> true);
+    return value != null ? value : fail(what + " did not happen within " + SEED_TIME);
   }
 
   /** The demo clients' password, as the log printed it once. */

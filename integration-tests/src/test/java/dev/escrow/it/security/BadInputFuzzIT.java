@@ -11,6 +11,7 @@ import dev.escrow.it.support.Api;
 import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -1203,21 +1204,9 @@ class BadInputFuzzIT extends EarDeployment {
    * in the queues (a transfer carried out, a payout settled: balances, held money and fees move),
    * which a snapshot taken at once would count as a change made by the fuzz.
    */
-  private static Snapshot quietSnapshot(Person seller, Person buyer, String customer)
-      throws InterruptedException {
-    long until = System.nanoTime() + Market.PATIENCE.toNanos();
-    Snapshot last = snapshot(seller, buyer, customer);
-    while (true) {
-      Thread.sleep(2000);
-      Snapshot now = snapshot(seller, buyer, customer);
-      if (now.equals(last)) {
-        return now;
-      }
-      assertTrue(
-          System.nanoTime() < until,
-          "the data never stopped changing: " + last.figures() + " -> " + now.figures());
-      last = now;
-    }
+  private static Snapshot quietSnapshot(Person seller, Person buyer, String customer) {
+    return Waiting.quiet(
+        Market.PATIENCE, Duration.ofSeconds(2), () -> snapshot(seller, buyer, customer));
   }
 
   private static Snapshot snapshot(Person seller, Person buyer, String customer) {

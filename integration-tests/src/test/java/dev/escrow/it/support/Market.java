@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -219,6 +222,28 @@ public final class Market {
     } catch (Exception e) {
       return "";
     }
+  }
+
+  /**
+   * The deal as the admin's list shows it, once the condition holds on it (fails after PATIENCE).
+   */
+  public static JsonObject awaitAdminDeal(String deal, Predicate<JsonObject> condition) {
+    JsonObject last =
+        Waiting.lastRead(PATIENCE, Duration.ofMillis(200), () -> adminDeal(deal), condition);
+    if (last == null || !condition.test(last)) {
+      fail("deal " + deal + " never became as expected: " + last);
+    }
+    return last;
+  }
+
+  private static JsonObject adminDeal(String deal) {
+    Api.Reply all = Api.admin().get("/api/v1/admin/deals?max=500");
+    assertEquals(200, all.status(), all.body());
+    return Json.createReader(new StringReader(all.body())).readArray().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(d -> d.getJsonObject("deal").getString("id").equals(deal))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Polls until the condition holds on GET path, or fails after the timeout. */
