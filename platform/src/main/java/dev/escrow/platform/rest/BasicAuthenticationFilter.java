@@ -17,6 +17,9 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import org.wildfly.security.auth.server.RealmUnavailableException;
+import org.wildfly.security.auth.server.SecurityDomain;
+import org.wildfly.security.auth.server.ServerAuthenticationContext;
 
 /**
  * HTTP Basic for an API, checked against the war's security domain by the servlet container's own
@@ -29,6 +32,11 @@ import java.util.Set;
  * session behind for the session timeout: hundreds of thousands under load. A session that the
  * sign-in made is ended when the answer goes out; one the client already had (a page's sign-in) is
  * left alone.
+ *
+ * <p>A realm that cannot read its users (its database pool exhausted, the database away) is not a
+ * wrong password: the request is answered 503 with Retry-After and the throttle does not count it.
+ * Elytron's programmatic {@code login} reports both as the same failure, so after a failed one the
+ * domain is asked once more, directly, whether the login can be looked up.
  *
  * <p>Each war registers a {@code @Provider} subclass naming its realm.
  */
@@ -113,9 +121,37 @@ public abstract class BasicAuthenticationFilter
       }
       throttle.succeeded(login, client);
       return true;
-    } catch (ServletException wrong) {
+    } catch (ServletException refused) {
+      if (realmUnavailable(login)) {
+        context.abortWith(
+            Response.fromResponse(
+                    Problem.of(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "The sign-in cannot be checked now; try again shortly")
+                        .toResponse())
+                .header("Retry-After", 1)
+                .build());
+        return false;
+      }
       throttle.failed(login, client);
       context.abortWith(challenge("Wrong login or password"));
+      return false;
+    }
+  }
+
+  /** Whether the war's security domain cannot look the login up now (RealmUnavailableException). */
+  private static boolean realmUnavailable(String login) {
+    SecurityDomain domain = SecurityDomain.getCurrent();
+    if (domain == null) {
+      return false;
+    }
+    try (ServerAuthenticationContext lookup = domain.createNewAuthenticationContext()) {
+      lookup.setAuthenticationName(login);
+      lookup.exists();
+      return false;
+    } catch (RealmUnavailableException unavailable) {
+      return true;
+    } catch (IllegalArgumentException | IllegalStateException notALogin) {
       return false;
     }
   }
