@@ -6,10 +6,6 @@ import dev.escrow.marketplace.application.deal.Payouts;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 
 /**
@@ -26,59 +22,35 @@ import java.util.logging.Logger;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
     })
-public class PaymentOutcomeConsumer implements MessageListener {
-
-  private static final String QUEUE = "MarketplaceOutcomes";
+public class PaymentOutcomeConsumer extends PaymentStepConsumer {
 
   private static final Logger LOG = Logger.getLogger(PaymentOutcomeConsumer.class.getName());
 
   @Inject PaymentProcessing processing;
   @Inject Payouts payouts;
-  @Inject PaymentQueue queue;
-  @Inject Deliveries deliveries;
 
-  @Override
-  public void onMessage(Message message) {
-    int delivery = deliveries.arrived(QUEUE, message);
-    try {
-      handle(message);
-    } catch (RuntimeException e) {
-      deliveries.failed(QUEUE, message, delivery, e);
-      throw e;
-    }
+  public PaymentOutcomeConsumer() {
+    super("MarketplaceOutcomes");
   }
 
-  private void handle(Message message) {
+  @Override
+  void handle(String kind, long id, int attempt) {
     try {
-      MapMessage map = PaymentQueue.step(message);
-      String kind = map.getString(PaymentQueue.KIND);
-      long id = map.getLong(PaymentQueue.ID);
-      int attempt = map.getInt(PaymentQueue.ATTEMPT);
-      try {
-        if (PaymentQueue.PAYOUT.equals(kind)) {
-          if (!payouts.payOut(id)) {
-            queue.payout(id, attempt + 1);
-          }
-        } else if (!processing.applyOutcome(id)) {
-          queue.checkOutcomeSoon(id, attempt + 1);
-        }
-      } catch (BankUnavailableException away) {
-        LOG.warning(
-            kind
-                + " "
-                + id
-                + " waits for the bank (attempt "
-                + attempt
-                + "): "
-                + away.getMessage());
-        if (PaymentQueue.PAYOUT.equals(kind)) {
+      if (PaymentQueue.PAYOUT.equals(kind)) {
+        if (!payouts.payOut(id)) {
           queue.payout(id, attempt + 1);
-        } else {
-          queue.checkOutcome(id, attempt + 1);
         }
+      } else if (!processing.applyOutcome(id)) {
+        queue.checkOutcomeSoon(id, attempt + 1);
       }
-    } catch (JMSException e) {
-      throw new IllegalStateException("Unreadable outcome message", e);
+    } catch (BankUnavailableException away) {
+      LOG.warning(
+          kind + " " + id + " waits for the bank (attempt " + attempt + "): " + away.getMessage());
+      if (PaymentQueue.PAYOUT.equals(kind)) {
+        queue.payout(id, attempt + 1);
+      } else {
+        queue.checkOutcome(id, attempt + 1);
+      }
     }
   }
 }
