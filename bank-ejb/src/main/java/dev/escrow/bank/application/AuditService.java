@@ -6,7 +6,6 @@ import dev.escrow.bank.application.Views.FeeIncomeDisagreementView;
 import dev.escrow.bank.domain.bank.Bank;
 import dev.escrow.bank.domain.bank.BankRepository;
 import dev.escrow.bank.domain.ledger.Ledger;
-import dev.escrow.bank.infrastructure.observability.BankMeters;
 import dev.escrow.platform.health.LedgerAuditHealth;
 import dev.escrow.platform.money.Money;
 import jakarta.ejb.Schedule;
@@ -31,7 +30,7 @@ public class AuditService {
 
   @Inject Ledger ledger;
   @Inject BankRepository banks;
-  @Inject BankMeters meters;
+  @Inject AuditMeter meters;
   @Inject LedgerAuditHealth health;
   @Inject Clock clock;
 

@@ -12,7 +12,6 @@ import dev.escrow.bank.domain.authorization.Verification;
 import dev.escrow.bank.domain.fee.FeeSchedule;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
-import dev.escrow.bank.infrastructure.mail.CodeMailer;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.problem.ForbiddenException;
 import dev.escrow.platform.problem.InvalidInputException;
@@ -42,7 +41,7 @@ public class AuthorizationService {
   @Inject AuthorizationRepository authorizations;
   @Inject ApiClientRepository clients;
   @Inject FeeSchedule fees;
-  @Inject CodeMailer mailer;
+  @Inject CodeSender mailer;
   @Inject Clock clock;
 
   @Inject

@@ -1,10 +1,9 @@
 package dev.escrow.bank.application;
 
+import dev.escrow.bank.application.CallbackTransport.Answer;
+import dev.escrow.bank.application.CallbackTransport.Sent;
 import dev.escrow.bank.domain.partner.PartnerCallback;
 import dev.escrow.bank.domain.partner.PartnerCallbackRepository;
-import dev.escrow.bank.infrastructure.callback.CallbackSender;
-import dev.escrow.bank.infrastructure.callback.CallbackSender.Answer;
-import dev.escrow.bank.infrastructure.callback.CallbackSender.Sent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
@@ -31,7 +30,7 @@ public class CallbackDelivery {
   public record Claimed(String url, String secret, String eventId, String body) {}
 
   @Inject PartnerCallbackRepository callbacks;
-  @Inject CallbackSender sender;
+  @Inject CallbackTransport sender;
   @Inject Clock clock;
   @Resource SessionContext context;
 

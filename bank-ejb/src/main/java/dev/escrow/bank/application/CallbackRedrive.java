@@ -1,7 +1,7 @@
 package dev.escrow.bank.application;
 
+import dev.escrow.bank.application.CallbackTransport.Answer;
 import dev.escrow.bank.domain.partner.PartnerCallbackRepository;
-import dev.escrow.bank.infrastructure.callback.CallbackSender.Answer;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;

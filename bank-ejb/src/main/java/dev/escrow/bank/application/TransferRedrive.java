@@ -1,7 +1,6 @@
 package dev.escrow.bank.application;
 
 import dev.escrow.bank.domain.transfer.TransferRepository;
-import dev.escrow.bank.infrastructure.messaging.TransferQueue;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -34,7 +33,7 @@ public class TransferRedrive {
 
   @Inject TransferRepository transfers;
   @Inject SettingsService settings;
-  @Inject TransferQueue queue;
+  @Inject TransferWork queue;
   @Inject Clock clock;
 
   @Schedule(hour = "*", minute = "*", second = "45", persistent = true, info = "transfer re-drive")

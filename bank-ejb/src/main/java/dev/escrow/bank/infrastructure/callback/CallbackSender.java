@@ -1,5 +1,6 @@
 package dev.escrow.bank.infrastructure.callback;
 
+import dev.escrow.bank.application.CallbackTransport;
 import dev.escrow.platform.security.CallbackSignature;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,18 +20,10 @@ import java.time.Instant;
  * again later.
  */
 @ApplicationScoped
-public class CallbackSender {
+public class CallbackSender implements CallbackTransport {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-
-  public enum Answer {
-    DELIVERED,
-    REFUSED,
-    RETRY
-  }
-
-  public record Sent(Answer answer, String detail) {}
 
   private HttpClient http;
 
@@ -43,6 +36,7 @@ public class CallbackSender {
             .build();
   }
 
+  @Override
   public Sent send(String url, String secret, String eventId, String body, Instant now) {
     HttpRequest request;
     try {

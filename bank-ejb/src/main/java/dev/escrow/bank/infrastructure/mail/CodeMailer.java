@@ -1,5 +1,6 @@
 package dev.escrow.bank.infrastructure.mail;
 
+import dev.escrow.bank.application.CodeSender;
 import dev.escrow.bank.application.DemoMode;
 import dev.escrow.platform.problem.UnavailableException;
 import jakarta.annotation.Resource;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * on the mail session: an unset environment variable cannot leave an attribute out there.)
  */
 @ApplicationScoped
-public class CodeMailer {
+public class CodeMailer implements CodeSender {
 
   private static final Logger LOG = Logger.getLogger(CodeMailer.class.getName());
 
@@ -50,6 +51,7 @@ public class CodeMailer {
   @ConfigProperty(name = "smtp.password")
   Optional<String> password;
 
+  @Override
   public void send(String to, String subject, String text, String code, Instant at) {
     if (demo.isOn()) {
       em.persist(new OutboxMessage(to, subject, text, code, at));

@@ -1,6 +1,7 @@
 package dev.escrow.bank.infrastructure.messaging;
 
 import dev.escrow.bank.application.TransferAccepted;
+import dev.escrow.bank.application.TransferWork;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  * commit, and the re-drive sends inside its own.
  */
 @ApplicationScoped
-public class TransferQueue {
+public class TransferQueue implements TransferWork {
 
   public static final String TRANSFER_ID = "transferId";
 
@@ -53,6 +54,7 @@ public class TransferQueue {
    * Sends the wake-up now, outside any transaction; a failure is logged, not thrown (the re-drive
    * sends it again).
    */
+  @Override
   public void schedule(long transferId, int delaySeconds) {
     try {
       send(transferId, delaySeconds);

@@ -1,5 +1,6 @@
 package dev.escrow.bank.infrastructure.observability;
 
+import dev.escrow.bank.application.AuditMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exported one (see the marketplace's MarketplaceMeters).
  */
 @ApplicationScoped
-public class BankMeters {
+public class BankMeters implements AuditMeter {
 
   private static final String AUDIT_GAUGE = "bank.audit.consistent";
 
@@ -70,6 +71,7 @@ public class BankMeters {
     count("bank.operations", "outcome", outcome);
   }
 
+  @Override
   public void audited(boolean consistent) {
     auditConsistent.set(consistent ? 1 : 0);
   }

@@ -1,7 +1,7 @@
 package dev.escrow.marketplace.application.deal;
 
+import dev.escrow.marketplace.application.bank.CallbackSecret;
 import dev.escrow.marketplace.application.bank.TransferOutcome;
-import dev.escrow.marketplace.infrastructure.bank.BankCallbackSecret;
 import dev.escrow.platform.problem.InvalidInputException;
 import dev.escrow.platform.security.CallbackSignature;
 import dev.escrow.platform.security.CallbackSignature.Check;
@@ -27,7 +27,7 @@ public class BankCallbacks {
 
   private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REVERSED");
 
-  @Inject BankCallbackSecret secret;
+  @Inject CallbackSecret secret;
   @Inject PaymentProcessing processing;
   @Inject Clock clock;
 

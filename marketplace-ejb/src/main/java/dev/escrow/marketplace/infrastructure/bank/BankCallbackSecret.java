@@ -1,5 +1,6 @@
 package dev.escrow.marketplace.infrastructure.bank;
 
+import dev.escrow.marketplace.application.bank.CallbackSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -13,13 +14,14 @@ import java.util.Optional;
  * bank as often as before.
  */
 @ApplicationScoped
-public class BankCallbackSecret {
+public class BankCallbackSecret implements CallbackSecret {
 
   static final String FILE = "bank-callback-secret";
 
   private volatile String found;
 
   /** Read until found: the co-deployed bank may write its file after the marketplace starts. */
+  @Override
   public Optional<String> secret() {
     String known = found;
     if (known != null) {
