@@ -123,8 +123,8 @@ public class OperationService {
               incomes.get(IncomePart.of(payer.bank().id(), t.id())),
               ledger.originalRowsOf(t.id()),
               now));
-      callbacks.transferEnded(t);
     }
+    callbacks.transfersEnded(completed);
     operation.reverse(all, now);
     moneyMoved.fire(
         new MoneyMoved.OperationReversed(

@@ -4,15 +4,17 @@ import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.PartnerCallback;
 import dev.escrow.bank.domain.partner.PartnerCallbackRepository;
 import dev.escrow.bank.domain.transfer.Transfer;
+import dev.escrow.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Owes the partner a callback when one of its transfers reaches a final state: the outbox row is
@@ -23,8 +25,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class PartnerCallbacks {
 
-  /** A callback was written; deliver it once its transaction has committed. */
-  public record CallbackDue(long callbackId) {}
+  /** Callbacks were written; deliver them once their transaction has committed. */
+  public record CallbackDue(List<Long> callbackIds) {}
 
   @Inject PartnerCallbackRepository callbacks;
   @Inject Clock clock;
@@ -33,27 +35,41 @@ public class PartnerCallbacks {
 
   /** The transfer is final (COMPLETED, FAILED or REVERSED); its partner is told, if it asked. */
   public void transferEnded(Transfer transfer) {
-    ApiClient partner = transfer.client();
-    if (!partner.wantsCallbacks()) {
-      return;
-    }
+    transfersEnded(List.of(transfer));
+  }
+
+  /**
+   * As {@link #transferEnded} for the transfers one transaction made final (a batch, a reversal):
+   * their callbacks are delivered together, claimed and recorded in one transaction each.
+   */
+  public void transfersEnded(List<Transfer> ended) {
+    List<Long> written = new ArrayList<>(ended.size());
     Instant now = clock.instant();
-    String eventId = PartnerCallback.newEventId();
-    PartnerCallback callback =
-        PartnerCallback.due(
-            partner,
-            transfer.id(),
-            transfer.status().name(),
-            eventId,
-            body(eventId, transfer, now),
-            now);
-    callbacks.add(callback);
-    due.fire(new CallbackDue(callback.id()));
+    for (Transfer transfer : ended) {
+      ApiClient partner = transfer.client();
+      if (!partner.wantsCallbacks()) {
+        continue;
+      }
+      String eventId = PartnerCallback.newEventId();
+      PartnerCallback callback =
+          PartnerCallback.due(
+              partner,
+              transfer.id(),
+              transfer.status().name(),
+              eventId,
+              body(eventId, transfer, now),
+              now);
+      callbacks.add(callback);
+      written.add(callback.id());
+    }
+    if (!written.isEmpty()) {
+      due.fire(new CallbackDue(written));
+    }
   }
 
   /** The wake-up: delivery starts at once, on a thread of its own, the transaction committed. */
   void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) CallbackDue callback) {
-    delivery.deliverSoon(callback.callbackId());
+    delivery.deliverSoon(callback.callbackIds());
   }
 
   /**
@@ -61,7 +77,7 @@ public class PartnerCallbacks {
    */
   static String body(String eventId, Transfer t, Instant now) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("eventId", eventId)
             .add("type", "transfer.final")
             .add("occurredAt", now.toString())

@@ -76,6 +76,10 @@ public final class Requests {
       @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal fee,
       @NotBlank @Size(max = 100) String groupReference) {}
 
+  /** One transfer of a partner's batch: its Idempotency-Key and a single submission's body. */
+  public record TransferItem(
+      @NotBlank @Size(max = 100) String idempotencyKey, @NotNull @Valid TransferRequest request) {}
+
   public record SettlementRequest(
       @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal commissionAmount,
       @Pattern(regexp = ACCOUNT, message = ACCOUNT_MESSAGE) String commissionAccount) {}

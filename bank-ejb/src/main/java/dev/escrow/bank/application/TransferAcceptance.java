@@ -1,5 +1,6 @@
 package dev.escrow.bank.application;
 
+import dev.escrow.bank.application.Requests.TransferItem;
 import dev.escrow.bank.application.Requests.TransferRequest;
 import dev.escrow.bank.application.Views.TransferView;
 import dev.escrow.bank.domain.account.Account;
@@ -19,7 +20,13 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Accepts a transfer that a verified payment code confirms, in one local transaction: the code is
@@ -39,25 +46,89 @@ public class TransferAcceptance {
   @Inject Event<TransferAccepted> accepted;
   @Inject Clock clock;
 
+  /** One transfer in a transaction of its own, its group's operation opened in another. */
   public TransferView accept(long partnerId, String idempotencyKey, TransferRequest request) {
-    return accept(partnerId, idempotencyKey, request, true);
+    ApiClient partner = clients.byId(partnerId);
+    Outcome outcome =
+        acceptOne(
+            partner, idempotencyKey, request, group -> transfers.lock(operationOf(partner, group)));
+    if (outcome.repeat() != null) {
+      return TransferView.of(outcome.repeat());
+    }
+    Transfer transfer = outcome.accepted();
+    long id = transferIdOf(transfer);
+    accepted.fire(new TransferAccepted(id, settings.processingDelaySeconds()));
+    return TransferView.of(transfer);
   }
 
   /**
-   * As {@link #accept(long, String, TransferRequest)}; {@code wakeUp} false leaves the consumer's
-   * wake-up to the caller, which accepts more and wakes it once for all ({@link
-   * TransferService#wakeUpFor}).
+   * Accepts a partner's batch in this one transaction (its inserts go out in JDBC batches at
+   * commit): an item refused ({@link ConflictException}: its checks come before it writes anything)
+   * is answered with its refusal and the others go on. Anything else, including a race lost at
+   * commit (two first transfers of one group, one key sent twice at once), rolls the whole batch
+   * back; the caller then accepts the items one by one ({@link TransferService#submitAll}), where
+   * each such race has its answer. Items are taken in group order, so that two batches lock the
+   * operations they share in one order; the answers are in request order. The consumer is woken
+   * once, after the commit, naming the last transfer accepted: the others are due when it is, and
+   * one wake-up carries out up to {@link TransferExecution#BATCH} due transfers.
    */
-  public TransferView accept(
-      long partnerId, String idempotencyKey, TransferRequest request, boolean wakeUp) {
+  public List<Attempt> acceptAll(long partnerId, List<TransferItem> items) {
     ApiClient partner = clients.byId(partnerId);
+    // Read-your-writes inside the batch goes through the maps below, not the database.
+    transfers.flushAtCommit();
+    Map<String, Operation> operations = new HashMap<>();
+    Attempt[] attempts = new Attempt[items.size()];
+    Integer[] order = new Integer[items.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(
+        order,
+        Comparator.comparing((Integer i) -> items.get(i).request().groupReference())
+            .thenComparing(i -> items.get(i).idempotencyKey()));
+    Transfer last = null;
+    for (int i : order) {
+      TransferItem item = items.get(i);
+      try {
+        Outcome outcome =
+            acceptOne(
+                partner,
+                item.idempotencyKey(),
+                item.request(),
+                group -> operations.computeIfAbsent(group, g -> operationInBatch(partner, g)));
+        attempts[i] =
+            outcome.repeat() != null
+                ? new Attempt(TransferView.of(outcome.repeat()), true, null)
+                : new Attempt(TransferView.of(outcome.accepted()), false, null);
+        last = outcome.accepted() != null ? outcome.accepted() : last;
+      } catch (ConflictException refused) {
+        attempts[i] = new Attempt(null, false, refused);
+      }
+    }
+    if (last != null) {
+      // A sequence id: known at persist, before the flush at commit.
+      accepted.fire(new TransferAccepted(last.id(), settings.processingDelaySeconds()));
+    }
+    return List.of(attempts);
+  }
+
+  /**
+   * What one item of a batch came to: its transfer (a repeat when its key had named it already), or
+   * its refusal.
+   */
+  public record Attempt(TransferView transfer, boolean repeat, RuntimeException refusal) {}
+
+  /** A new transfer, or the one the key already named; refusals are thrown before any write. */
+  private Outcome acceptOne(
+      ApiClient partner,
+      String idempotencyKey,
+      TransferRequest request,
+      Function<String, Operation> operationOfGroup) {
     Authorization authorization =
         authorizations
             .lock(partner, request.authorizationId())
             .orElseThrow(() -> new ConflictException("The authorization is unknown"));
     Optional<Transfer> repeat = transfers.byIdempotencyKey(partner, idempotencyKey);
     if (repeat.isPresent()) {
-      return TransferView.of(repeat.get());
+      return new Outcome(null, repeat.get());
     }
     if (authorization.status() == AuthorizationStatus.USED) {
       throw new ConflictException("The authorization was used for another transfer");
@@ -76,7 +147,7 @@ public class TransferAcceptance {
       throw new ConflictException(
           "The fee differs from the bank's schedule: it is " + authorization.fee());
     }
-    Operation operation = transfers.lock(operationOf(partner, request.groupReference()));
+    Operation operation = operationOfGroup.apply(request.groupReference());
     Transfer transfer =
         Transfer.accept(
             partner,
@@ -89,11 +160,26 @@ public class TransferAcceptance {
             fee,
             clock.instant());
     transfers.add(transfer);
-    long id = transferIdOf(transfer);
-    if (wakeUp) {
-      accepted.fire(new TransferAccepted(id, settings.processingDelaySeconds()));
-    }
-    return TransferView.of(transfer);
+    return new Outcome(transfer, null);
+  }
+
+  private record Outcome(Transfer accepted, Transfer repeat) {}
+
+  /**
+   * The group's operation, locked, or a new one in this transaction: nobody else sees it before the
+   * batch commits, and a concurrent first transfer of the group makes one of the two commits fail
+   * on the unique (partner, group reference).
+   */
+  private Operation operationInBatch(ApiClient partner, String groupReference) {
+    return transfers
+        .operationByGroup(partner, groupReference)
+        .map(transfers::lock)
+        .orElseGet(
+            () -> {
+              Operation opened = new Operation(partner, groupReference, clock.instant());
+              transfers.add(opened);
+              return opened;
+            });
   }
 
   /** The transfer a key already named, if any. */

@@ -118,10 +118,10 @@ public class TransferExecution {
               ? incomes.get(FeeSchedule.partKey(payer.bank().id(), transfer.id()))
               : null;
       transfer.carryOut(payer, payee, income, now).ifPresent(ledger::post);
-      callbacks.transferEnded(transfer);
       moneyMoved.fire(carriedOut(transfer));
       done.add(transfer.id());
     }
+    callbacks.transfersEnded(claimed);
     return new Batch(done, due.size() == BATCH ? due.get(BATCH - 1)[0] : null);
   }
 

@@ -1,99 +1,97 @@
 package dev.escrow.bank.application;
 
+import dev.escrow.bank.application.Requests.TransferItem;
 import dev.escrow.bank.application.Requests.TransferRequest;
+import dev.escrow.bank.application.TransferAcceptance.Attempt;
 import dev.escrow.bank.application.Views.TransferView;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.bank.domain.transfer.TransferRepository;
+import dev.escrow.platform.problem.NoConnection;
 import dev.escrow.platform.problem.NotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
- * The partner submits transfers (accepted at once, carried out later) and reads their outcome. A
- * submission repeated with the same Idempotency-Key answers the first transfer, even when the two
- * raced: the loser of the unique (partner, key) constraint reads the winner's transfer.
+ * The partner submits transfers (accepted at once, carried out later), one or a batch, and reads
+ * their outcome. Both go first through one transaction for all ({@link
+ * TransferAcceptance#acceptAll}, which wakes the consumer once); when it fails as a whole, each
+ * transfer alone, as before: a submission repeated with the same Idempotency-Key answers the first
+ * transfer, even when the two raced (the loser of the unique (partner, key) constraint reads the
+ * winner's transfer), and two first transfers of one group share the operation one of them opened.
  */
 @Stateless
 public class TransferService {
 
+  private static final Logger LOG = Logger.getLogger(TransferService.class.getName());
+
   @Inject TransferAcceptance acceptance;
   @Inject TransferRepository transfers;
   @Inject ApiClientRepository clients;
-  @Inject SettingsService settings;
-  @Inject Event<TransferAccepted> accepted;
 
+  /** One transfer: its view, or its refusal thrown (409 and the like). */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TransferView submit(
       long partnerId,
       @NotBlank @Size(max = 100) String idempotencyKey,
       @NotNull @Valid TransferRequest request) {
-    try {
-      return acceptance.accept(partnerId, idempotencyKey, request);
-    } catch (EJBException lostRace) {
-      return acceptance.acceptedBefore(partnerId, idempotencyKey).orElseThrow(() -> lostRace);
+    Attempt one = submitAll(partnerId, List.of(new TransferItem(idempotencyKey, request))).get(0);
+    if (one.refusal() != null) {
+      throw one.refusal();
     }
-  }
-
-  /** What a submission came to: the transfer, and whether the key had named it already. */
-  public record Submission(TransferView transfer, boolean repeat) {}
-
-  /**
-   * As {@link #submit}, telling a repeat (the key named a transfer already: nothing new was
-   * accepted) from a new acceptance; for the batch API, whose items answer 200 and 202.
-   */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public Submission submitOnce(
-      long partnerId,
-      @NotBlank @Size(max = 100) String idempotencyKey,
-      @NotNull @Valid TransferRequest request) {
-    return submitOnce(partnerId, idempotencyKey, request, true);
+    return one.transfer();
   }
 
   /**
-   * As {@link #submitOnce(long, String, TransferRequest)} for one item of a batch: the consumer is
-   * not woken per item; the batch wakes it once, after its last acceptance ({@link #wakeUpFor}).
+   * A partner's transfers, in one transaction; when that transaction fails as a whole (a race lost,
+   * a lock or a connection), each item alone, as its single submission once was. Answers in request
+   * order.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public Submission submitInBatch(
-      long partnerId,
-      @NotBlank @Size(max = 100) String idempotencyKey,
-      @NotNull @Valid TransferRequest request) {
-    return submitOnce(partnerId, idempotencyKey, request, false);
+  public List<Attempt> submitAll(
+      long partnerId, @NotNull List<@NotNull @Valid TransferItem> items) {
+    try {
+      return acceptance.acceptAll(partnerId, items);
+    } catch (EJBException batchFailed) {
+      if (NoConnection.in(batchFailed)) {
+        // Overloaded (503): each item alone would wait for a connection as long again.
+        throw batchFailed;
+      }
+      LOG.fine("Transfers accepted item by item, the batch failed: " + batchFailed);
+    }
+    List<Attempt> attempts = new ArrayList<>(items.size());
+    for (TransferItem item : items) {
+      try {
+        attempts.add(alone(partnerId, item.idempotencyKey(), item.request()));
+      } catch (RuntimeException refused) {
+        attempts.add(new Attempt(null, false, refused));
+      }
+    }
+    return attempts;
   }
 
-  private Submission submitOnce(
-      long partnerId, String idempotencyKey, TransferRequest request, boolean wakeUp) {
+  private Attempt alone(long partnerId, String idempotencyKey, TransferRequest request) {
     var before = acceptance.acceptedBefore(partnerId, idempotencyKey);
     if (before.isPresent()) {
-      return new Submission(before.get(), true);
+      return new Attempt(before.get(), true, null);
     }
     try {
-      return new Submission(acceptance.accept(partnerId, idempotencyKey, request, wakeUp), false);
+      return new Attempt(acceptance.accept(partnerId, idempotencyKey, request), false, null);
     } catch (EJBException lostRace) {
-      return new Submission(
-          acceptance.acceptedBefore(partnerId, idempotencyKey).orElseThrow(() -> lostRace), true);
+      return new Attempt(
+          acceptance.acceptedBefore(partnerId, idempotencyKey).orElseThrow(() -> lostRace),
+          true,
+          null);
     }
-  }
-
-  /**
-   * Wakes the consumer once for transfers a batch accepted, naming the last of them: the others
-   * were accepted before it, so they are due when it is, and one wake-up carries out up to {@link
-   * TransferExecution#BATCH} due transfers. Sent once this (read-only) transaction commits; lost,
-   * the re-drive finds the transfers still ACCEPTED.
-   */
-  public void wakeUpFor(long partnerId, String lastAcceptedPublicId) {
-    transfers
-        .byPublicId(clients.byId(partnerId), lastAcceptedPublicId)
-        .ifPresent(
-            t -> accepted.fire(new TransferAccepted(t.id(), settings.processingDelaySeconds())));
   }
 
   public TransferView transfer(long partnerId, String publicId) {

@@ -26,9 +26,16 @@ import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
@@ -364,6 +371,78 @@ class BankBatchIT extends EarDeployment {
     assertTrue(auditAfter.getBoolean("consistent"), auditAfter.toString());
     assertEquals(0, auditAfter.getInt("accountsDisagreeing"), auditAfter.toString());
     assertEquals(auditBefore.getString("deposits"), auditAfter.getString("deposits"));
+  }
+
+  /**
+   * Batches sent at once whose first transfers open the same new group: a batch is accepted in one
+   * transaction, so all but one of them usually lose the race for the group's operation at commit
+   * and are then accepted item by item. Whichever way each went, every item is accepted once, into
+   * one operation, and carried out once.
+   */
+  @Test
+  void concurrentBatchesOpeningOneGroupAreEachAcceptedOnceIntoOneOperation() throws Exception {
+    Holder payer = BankFixture.holder("Race Payer", AURORA, "1000.00");
+    Holder payee = BankFixture.holder("Race Payee", AURORA, "0");
+    String group = "race-" + UUID.randomUUID();
+    int batches = 4;
+    int perBatch = 5;
+    List<JsonArray> bodies = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      JsonArrayBuilder items = Json.createArrayBuilder();
+      for (int i = 0; i < perBatch; i++) {
+        JsonObject authorization = BankFixture.authorizedPayment(mail, payer, payee, "3.00");
+        items.add(
+            item(
+                "race-" + b + "-" + i + "-" + UUID.randomUUID(),
+                authorization,
+                payer,
+                payee,
+                "3.00",
+                group));
+      }
+      bodies.add(items.build());
+    }
+    ExecutorService senders = Executors.newFixedThreadPool(batches);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Api.Reply>> sent = new ArrayList<>();
+    try {
+      for (JsonArray body : bodies) {
+        sent.add(
+            senders.submit(
+                () -> {
+                  start.await();
+                  return partnerPost(
+                      "/transfers/batch",
+                      Json.createObjectBuilder().add("transfers", body).build().toString());
+                }));
+      }
+      start.countDown();
+      List<String> ids = new ArrayList<>();
+      for (Future<Api.Reply> reply : sent) {
+        Api.Reply answered = reply.get(2, TimeUnit.MINUTES);
+        assertEquals(200, answered.status(), answered.body());
+        for (JsonObject r : answered.json().getJsonArray("results").getValuesAs(JsonObject.class)) {
+          assertEquals(202, r.getInt("status"), r.toString());
+          ids.add(r.getJsonObject("transfer").getString("id"));
+        }
+      }
+      assertEquals(batches * perBatch, ids.stream().distinct().count());
+      Set<String> operations = new HashSet<>();
+      for (String id : ids) {
+        JsonObject done = awaitFinal(id);
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        operations.add(done.getString("operationKey"));
+      }
+      assertEquals(1, operations.size(), "one group, one operation: " + operations);
+    } finally {
+      senders.shutdownNow();
+    }
+    BigDecimal paid = dec("3.00").multiply(BigDecimal.valueOf(batches * perBatch));
+    assertEquals(dec("1000.00").subtract(paid), balance(payer.number()));
+    assertEquals(paid, held(payee.number()));
+    JsonObject audit = BankFixture.quietAudit();
+    assertTrue(audit.getBoolean("consistent"), audit.toString());
+    assertEquals(0, audit.getInt("accountsDisagreeing"), audit.toString());
   }
 
   /**

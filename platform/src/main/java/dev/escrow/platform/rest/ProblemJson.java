@@ -1,6 +1,6 @@
 package dev.escrow.platform.rest;
 
-import jakarta.json.Json;
+import dev.escrow.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ final class ProblemJson {
 
   static String write(Problem problem) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("type", problem.type())
             .add("title", problem.title())
             .add("status", problem.status());
@@ -25,15 +25,11 @@ final class ProblemJson {
       json.add("detail", problem.detail());
     }
     if (problem.errors() != null) {
-      JsonArrayBuilder errors = Json.createArrayBuilder();
+      JsonArrayBuilder errors = Jsonp.array();
       problem
           .errors()
           .forEach(
-              e ->
-                  errors.add(
-                      Json.createObjectBuilder()
-                          .add("field", e.field())
-                          .add("message", e.message())));
+              e -> errors.add(Jsonp.object().add("field", e.field()).add("message", e.message())));
       json.add("errors", errors);
     }
     if (problem.extra() != null) {

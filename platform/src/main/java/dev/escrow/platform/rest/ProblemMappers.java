@@ -4,6 +4,7 @@ import dev.escrow.platform.money.InvalidAmountException;
 import dev.escrow.platform.problem.ConflictException;
 import dev.escrow.platform.problem.ForbiddenException;
 import dev.escrow.platform.problem.InvalidInputException;
+import dev.escrow.platform.problem.NoConnection;
 import dev.escrow.platform.problem.NotFoundException;
 import dev.escrow.platform.problem.UnavailableException;
 import jakarta.json.bind.JsonbException;
@@ -227,35 +228,16 @@ public final class ProblemMappers {
    * Nothing was written: the transaction rolled back.
    */
   static Response overloaded(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (isNoConnection(cause.getClass())) {
-        LOG.warning("No database connection for a request: " + cause);
-        Response problem =
-            Problem.of(
-                    Response.Status.SERVICE_UNAVAILABLE,
-                    "The service is busy or its database is not reachable; try again shortly")
-                .toResponse();
-        return Response.fromResponse(problem).header("Retry-After", 1).build();
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
+    if (!NoConnection.in(e)) {
+      return null;
     }
-    return null;
-  }
-
-  private static boolean isNoConnection(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      switch (c.getName()) {
-        case "org.hibernate.exception.JDBCConnectionException",
-            "java.sql.SQLTransientConnectionException",
-            "jakarta.resource.ResourceException" -> {
-          return true;
-        }
-        default -> {}
-      }
-    }
-    return false;
+    LOG.warning("No database connection for a request: " + e);
+    Response problem =
+        Problem.of(
+                Response.Status.SERVICE_UNAVAILABLE,
+                "The service is busy or its database is not reachable; try again shortly")
+            .toResponse();
+    return Response.fromResponse(problem).header("Retry-After", 1).build();
   }
 
   /** By name: this library must not link the persistence classes of the wars that use it. */

@@ -41,7 +41,10 @@ public class AuthorizationRepository {
     return id.map(
         found -> {
           Authorization a = em.find(Authorization.class, found);
-          em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
+          // Locked by this transaction already (an earlier item of a batch): it is as we left it.
+          if (em.getLockMode(a) != LockModeType.PESSIMISTIC_WRITE) {
+            em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
+          }
           return a;
         });
   }

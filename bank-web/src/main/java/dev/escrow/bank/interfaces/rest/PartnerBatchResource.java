@@ -2,15 +2,16 @@ package dev.escrow.bank.interfaces.rest;
 
 import dev.escrow.bank.application.OperationService;
 import dev.escrow.bank.application.Requests.SettlementRequest;
+import dev.escrow.bank.application.Requests.TransferItem;
 import dev.escrow.bank.application.Requests.TransferRequest;
+import dev.escrow.bank.application.TransferAcceptance.Attempt;
 import dev.escrow.bank.application.TransferService;
-import dev.escrow.bank.application.TransferService.Submission;
 import dev.escrow.bank.application.Views.OperationView;
 import dev.escrow.bank.application.Views.TransferView;
+import dev.escrow.platform.json.Jsonp;
 import dev.escrow.platform.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,16 +33,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * The partner API's batches (docs/bank-partner-api.md): many transfers, settlements or reversals in
- * one request, each item with its own key and its own answer, in request order. Each item is
- * carried out in a transaction of its own, exactly as its single endpoint would: a bad item (400,
- * 404, 409) spoils no other, a crash mid-batch leaves the items before it committed and the rest
- * untouched, and a repeat of the whole batch with the same keys answers each item as before. Only a
- * malformed envelope (no items, more than {@link #MAX_ITEMS}, a key twice) refuses the request. The
- * transfer consumer is woken once for the batch's acceptances, not once an item.
+ * one request, each item with its own key and its own answer, in request order. Transfers are
+ * accepted in one transaction ({@link TransferService#submitAll}: item by item only when it fails
+ * as a whole); settlements and reversals each in a transaction of its own, as their single
+ * endpoint. A bad item (400, 404, 409) spoils no other, and a repeat of the whole batch with the
+ * same keys answers each item as before. Only a malformed envelope (no items, more than {@link
+ * #MAX_ITEMS}, a key twice) refuses the request. The transfer consumer is woken once for the
+ * batch's acceptances, not once an item.
  */
 @Path("/partner")
 @PartnerApi
@@ -51,13 +51,11 @@ import java.util.logging.Logger;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PartnerBatchResource {
 
-  private static final Logger LOG = Logger.getLogger(PartnerBatchResource.class.getName());
-
   /** Items one request may carry at most. */
   public static final int MAX_ITEMS = 100;
 
   /** One transfer of a batch: a single submission's body and its Idempotency-Key. */
-  public record TransferItem(
+  public record BatchTransfer(
       String idempotencyKey,
       String authorizationId,
       String payerAccount,
@@ -66,7 +64,7 @@ public class PartnerBatchResource {
       BigDecimal fee,
       String groupReference) {}
 
-  public record TransferBatch(List<TransferItem> transfers) {}
+  public record TransferBatch(List<BatchTransfer> transfers) {}
 
   /** One settlement of a batch: the operation and the single settlement's body. */
   public record SettlementItem(
@@ -97,15 +95,17 @@ public class PartnerBatchResource {
   @POST
   @Path("/transfers/batch")
   public Response submitAll(TransferBatch batch) {
-    List<TransferItem> items = batch == null ? null : batch.transfers();
-    Response malformed = envelope(items, "transfers", TransferItem::idempotencyKey);
+    List<BatchTransfer> items = batch == null ? null : batch.transfers();
+    Response malformed = envelope(items, "transfers", BatchTransfer::idempotencyKey);
     if (malformed != null) {
       return malformed;
     }
     long partner = PartnerKeyFilter.partnerOf(request);
-    List<TransferAnswer> answers = new ArrayList<>(items.size());
-    String lastAccepted = null;
-    for (TransferItem item : items) {
+    TransferAnswer[] answers = new TransferAnswer[items.size()];
+    List<TransferItem> valid = new ArrayList<>(items.size());
+    List<Integer> validAt = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      BatchTransfer item = items.get(i);
       String key = item.idempotencyKey() == null ? null : item.idempotencyKey().strip();
       TransferRequest body =
           new TransferRequest(
@@ -117,23 +117,30 @@ public class PartnerBatchResource {
               item.groupReference());
       Problem invalid = invalid(key, body);
       if (invalid != null) {
-        answers.add(new TransferAnswer(key, invalid.status(), null, json(invalid.toResponse())));
-        continue;
+        answers[i] = new TransferAnswer(key, invalid.status(), null, json(invalid.toResponse()));
+      } else {
+        valid.add(new TransferItem(key, body));
+        validAt.add(i);
       }
-      Outcome<Submission> outcome = attempt(() -> transfers.submitInBatch(partner, key, body));
-      if (outcome.value() != null && !outcome.value().repeat()) {
-        lastAccepted = outcome.value().transfer().id();
+    }
+    if (!valid.isEmpty()) {
+      Outcome<List<Attempt>> outcome = attempt(() -> transfers.submitAll(partner, valid));
+      for (int v = 0; v < valid.size(); v++) {
+        String key = valid.get(v).idempotencyKey();
+        Attempt one = outcome.value() == null ? null : outcome.value().get(v);
+        TransferAnswer answer;
+        if (one == null) {
+          answer = new TransferAnswer(key, outcome.status(), null, outcome.problem());
+        } else if (one.refusal() != null) {
+          Response mapped = map(one.refusal());
+          answer = new TransferAnswer(key, mapped.getStatus(), null, json(mapped));
+        } else {
+          answer = new TransferAnswer(key, one.repeat() ? 200 : 202, one.transfer(), null);
+        }
+        answers[validAt.get(v)] = answer;
       }
-      answers.add(
-          outcome.value() != null
-              ? new TransferAnswer(
-                  key, outcome.value().repeat() ? 200 : 202, outcome.value().transfer(), null)
-              : new TransferAnswer(key, outcome.status(), null, outcome.problem()));
     }
-    if (lastAccepted != null) {
-      wakeUp(partner, lastAccepted);
-    }
-    return Response.ok(new Answers<>(answers)).build();
+    return Response.ok(new Answers<>(List.of(answers))).build();
   }
 
   @POST
@@ -176,18 +183,6 @@ public class PartnerBatchResource {
               () -> operations.reverse(partner, item.operationKey().strip())));
     }
     return Response.ok(new Answers<>(answers)).build();
-  }
-
-  /**
-   * One wake-up for the batch's acceptances; its failure fails no item (each committed), the
-   * re-drive wakes the consumer instead.
-   */
-  private void wakeUp(long partner, String lastAccepted) {
-    try {
-      transfers.wakeUpFor(partner, lastAccepted);
-    } catch (RuntimeException e) {
-      LOG.warning("The wake-up of a batch was not sent; the re-drive will: " + e);
-    }
   }
 
   private OperationAnswer operationAnswer(
@@ -257,8 +252,8 @@ public class PartnerBatchResource {
   private record Outcome<T>(T value, int status, JsonObject problem) {}
 
   /**
-   * Runs one item (in its own transaction, the service's) and turns a refusal into the status and
-   * problem its single endpoint would answer, through the same exception mappers.
+   * Runs the service and turns a refusal into the status and problem its single endpoint would
+   * answer, through the same exception mappers.
    */
   private <T> Outcome<T> attempt(Supplier<T> item) {
     try {
@@ -277,10 +272,10 @@ public class PartnerBatchResource {
 
   private static JsonObject json(Response problem) {
     Object entity = problem.getEntity();
-    try (JsonReader reader = Json.createReader(new StringReader(String.valueOf(entity)))) {
+    try (JsonReader reader = Jsonp.reader(String.valueOf(entity))) {
       return reader.readObject();
     } catch (RuntimeException notJson) {
-      return Json.createObjectBuilder()
+      return Jsonp.object()
           .add("status", problem.getStatus())
           .add("detail", String.valueOf(entity))
           .build();

@@ -2,17 +2,16 @@ package dev.escrow.marketplace.application.deal;
 
 import dev.escrow.marketplace.application.bank.CallbackSecret;
 import dev.escrow.marketplace.application.bank.TransferOutcome;
+import dev.escrow.platform.json.Jsonp;
 import dev.escrow.platform.problem.InvalidInputException;
 import dev.escrow.platform.security.CallbackSignature;
 import dev.escrow.platform.security.CallbackSignature.Check;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.Set;
 
@@ -80,7 +79,7 @@ public class BankCallbacks {
   }
 
   private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.reader(body)) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject object) {
         return object;

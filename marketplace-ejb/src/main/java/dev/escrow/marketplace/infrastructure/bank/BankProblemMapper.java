@@ -1,12 +1,11 @@
 package dev.escrow.marketplace.infrastructure.bank;
 
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
-import jakarta.json.Json;
+import dev.escrow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
@@ -53,7 +52,7 @@ public class BankProblemMapper implements ResponseExceptionMapper<RuntimeExcepti
     if (body == null || body.isBlank()) {
       return JsonObject.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.reader(body)) {
       return reader.readObject();
     } catch (RuntimeException notJson) {
       return JsonObject.EMPTY_JSON_OBJECT;

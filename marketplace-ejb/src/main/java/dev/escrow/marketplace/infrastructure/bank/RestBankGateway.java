@@ -13,11 +13,11 @@ import dev.escrow.marketplace.application.bank.TransferAccepted;
 import dev.escrow.marketplace.application.bank.TransferOrder;
 import dev.escrow.marketplace.application.bank.TransferOutcome;
 import dev.escrow.marketplace.domain.fee.FeeCache;
+import dev.escrow.platform.json.Jsonp;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.money.Percent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -123,7 +123,7 @@ public class RestBankGateway implements BankGateway {
   public Authorization requestPaymentCode(
       String payerAccount, Money amount, String payeeAccount, String reference) {
     JsonObject request =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("accountNumber", payerAccount)
             .add("purpose", "PAYMENT")
             .add("amount", amount.toString())
@@ -136,7 +136,7 @@ public class RestBankGateway implements BankGateway {
   @Override
   public Authorization requestBalanceCode(String accountNumber) {
     JsonObject request =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("accountNumber", accountNumber)
             .add("purpose", "BALANCE")
             .add("reference", "balance of " + accountNumber)
@@ -147,7 +147,7 @@ public class RestBankGateway implements BankGateway {
 
   @Override
   public CodeCheck verifyCode(String authorizationId, String code) {
-    JsonObject request = Json.createObjectBuilder().add("code", code == null ? "" : code).build();
+    JsonObject request = Jsonp.object().add("code", code == null ? "" : code).build();
     try {
       call("a code check", () -> api.verify(authorizationId, request));
       return CodeCheck.ok();
@@ -163,7 +163,7 @@ public class RestBankGateway implements BankGateway {
   @Override
   public TransferAccepted submitTransfer(TransferOrder order) {
     JsonObject request =
-        Json.createObjectBuilder()
+        Jsonp.object()
             .add("authorizationId", order.authorizationId())
             .add("payerAccount", order.payerAccount())
             .add("payeeAccount", order.payeeAccount())
@@ -204,8 +204,7 @@ public class RestBankGateway implements BankGateway {
 
   @Override
   public OperationClosed settle(String operationKey, Money commission, String commissionAccount) {
-    JsonObjectBuilder request =
-        Json.createObjectBuilder().add("commissionAmount", commission.toString());
+    JsonObjectBuilder request = Jsonp.object().add("commissionAmount", commission.toString());
     if (commissionAccount != null) {
       request.add("commissionAccount", commissionAccount);
     }
@@ -234,9 +233,9 @@ public class RestBankGateway implements BankGateway {
     for (int from = 0; from < operationKeys.size(); from += REVERSALS_PER_REQUEST) {
       List<String> keys =
           operationKeys.subList(from, Math.min(operationKeys.size(), from + REVERSALS_PER_REQUEST));
-      JsonArrayBuilder items = Json.createArrayBuilder();
-      keys.forEach(key -> items.add(Json.createObjectBuilder().add("operationKey", key)));
-      JsonObject request = Json.createObjectBuilder().add("reversals", items).build();
+      JsonArrayBuilder items = Jsonp.array();
+      keys.forEach(key -> items.add(Jsonp.object().add("operationKey", key)));
+      JsonObject request = Jsonp.object().add("reversals", items).build();
       Map<String, JsonObject> byKey =
           refusedIsUnavailable(
               "a batch of reversals",

@@ -7,6 +7,7 @@ import dev.escrow.marketplace.domain.dealstatus.DealStatus;
 import dev.escrow.marketplace.domain.offer.Offer;
 import dev.escrow.marketplace.domain.settings.MarketplaceSettings;
 import dev.escrow.marketplace.domain.user.User;
+import dev.escrow.platform.json.Jsonp;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** What the API shows: plain records with string ids, money and percents as strings. */
@@ -121,17 +122,17 @@ public final class ApiJson {
   /** The settings; settlementAccount is null (not left out) while none is set. */
   static jakarta.json.JsonObject settings(MarketplaceSettings settings) {
     var json =
-        jakarta.json.Json.createObjectBuilder()
+        Jsonp.object()
             .add("defaultCommissionPercent", settings.defaultCommissionPercent().toString());
     if (settings.hasSettlementAccount()) {
       Bank bank = settings.settlementBank();
       json.add(
           "settlementAccount",
-          jakarta.json.Json.createObjectBuilder()
+          Jsonp.object()
               .add("number", settings.settlementAccountNumber())
               .add(
                   "bank",
-                  jakarta.json.Json.createObjectBuilder()
+                  Jsonp.object()
                       .add("id", String.valueOf(bank.id()))
                       .add("name", bank.name())
                       .add("requisite", bank.requisite())));

@@ -1,10 +1,10 @@
 package dev.escrow.marketplace.interfaces.rest;
 
 import dev.escrow.marketplace.application.deal.BankCallbacks;
+import dev.escrow.platform.json.Jsonp;
 import dev.escrow.platform.security.CallbackSignature;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,7 +58,7 @@ public class BankCallbacksResource {
       String body) {
     boolean applied = callbacks.receive(signature, eventId, body == null ? "" : body);
     return Response.ok(
-            Json.createObjectBuilder()
+            Jsonp.object()
                 .add("eventId", eventId.strip())
                 .add("applied", applied)
                 .build()
