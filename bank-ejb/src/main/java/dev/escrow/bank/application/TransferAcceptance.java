@@ -15,10 +15,12 @@ import dev.escrow.bank.domain.transfer.Transfer;
 import dev.escrow.bank.domain.transfer.TransferRepository;
 import dev.escrow.platform.money.Money;
 import dev.escrow.platform.problem.ConflictException;
+import dev.escrow.platform.problem.NoConnection;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -64,25 +66,37 @@ public class TransferAcceptance {
   /**
    * Accepts a partner's batch in this one transaction (its inserts go out in JDBC batches at
    * commit): an item refused ({@link ConflictException}: its checks come before it writes anything)
-   * is answered with its refusal and the others go on. Anything else, including a race lost at
-   * commit (two first transfers of one group, one key sent twice at once), rolls the whole batch
-   * back; the caller then accepts the items one by one ({@link TransferService#submitAll}), where
-   * each such race has its answer. Items are taken in group order, so that two batches lock the
-   * operations they share in one order; the answers are in request order. The consumer is woken
+   * is answered with its refusal and the others go on. Anything else, including a race lost when
+   * the rows are written (two first transfers of one group, one key sent twice at once: {@link
+   * BatchConflict}), rolls the whole batch back; the caller then accepts the items one by one
+   * ({@link TransferService#submitAll}), where each such race has its answer. Items are taken in
+   * the order of their operations' ids (new groups last), the order in which every transaction that
+   * locks several operations takes them; the answers are in request order. The consumer is woken
    * once, after the commit, naming the last transfer accepted: the others are due when it is, and
    * one wake-up carries out up to {@link TransferExecution#BATCH} due transfers.
    */
   public List<Attempt> acceptAll(long partnerId, List<TransferItem> items) {
     ApiClient partner = clients.byId(partnerId);
-    // Read-your-writes inside the batch goes through the maps below, not the database.
+    // Read-your-writes inside the batch goes through the maps below, not the database: the rows
+    // are written once, at the end, in JDBC batches.
     transfers.flushAtCommit();
+    // The groups' operations that exist, read unlocked; each is locked (re-read) at its first item.
+    Map<String, Operation> existing =
+        transfers.operationsByGroup(
+            partner, items.stream().map(i -> i.request().groupReference()).toList());
     Map<String, Operation> operations = new HashMap<>();
     Attempt[] attempts = new Attempt[items.size()];
     Integer[] order = new Integer[items.size()];
     Arrays.setAll(order, i -> i);
+    // Existing operations in id order, as every other lock of several takes them; new ones after.
     Arrays.sort(
         order,
-        Comparator.comparing((Integer i) -> items.get(i).request().groupReference())
+        Comparator.comparing(
+                (Integer i) -> {
+                  Operation known = existing.get(items.get(i).request().groupReference());
+                  return known == null ? Long.MAX_VALUE : known.id();
+                })
+            .thenComparing(i -> items.get(i).request().groupReference())
             .thenComparing(i -> items.get(i).idempotencyKey()));
     Transfer last = null;
     for (int i : order) {
@@ -93,7 +107,9 @@ public class TransferAcceptance {
                 partner,
                 item.idempotencyKey(),
                 item.request(),
-                group -> operations.computeIfAbsent(group, g -> operationInBatch(partner, g)));
+                group ->
+                    operations.computeIfAbsent(
+                        group, g -> operationInBatch(partner, g, existing.get(g))));
         attempts[i] =
             outcome.repeat() != null
                 ? new Attempt(TransferView.of(outcome.repeat()), true, null)
@@ -103,8 +119,12 @@ public class TransferAcceptance {
         attempts[i] = new Attempt(null, false, refused);
       }
     }
+    try {
+      transfers.flush();
+    } catch (PersistenceException collided) {
+      throw collision(collided);
+    }
     if (last != null) {
-      // A sequence id: known at persist, before the flush at commit.
       accepted.fire(new TransferAccepted(last.id(), settings.processingDelaySeconds()));
     }
     return List.of(attempts);
@@ -170,16 +190,22 @@ public class TransferAcceptance {
    * batch commits, and a concurrent first transfer of the group makes one of the two commits fail
    * on the unique (partner, group reference).
    */
-  private Operation operationInBatch(ApiClient partner, String groupReference) {
-    return transfers
-        .operationByGroup(partner, groupReference)
-        .map(transfers::lock)
-        .orElseGet(
-            () -> {
-              Operation opened = new Operation(partner, groupReference, clock.instant());
-              transfers.add(opened);
-              return opened;
-            });
+  private Operation operationInBatch(ApiClient partner, String groupReference, Operation known) {
+    if (known != null) {
+      return transfers.lock(known);
+    }
+    Operation opened = new Operation(partner, groupReference, clock.instant());
+    try {
+      // An identity id: inserted here, where a concurrent first transfer of the group collides.
+      transfers.add(opened);
+    } catch (PersistenceException collided) {
+      throw collision(collided);
+    }
+    return opened;
+  }
+
+  private static RuntimeException collision(PersistenceException failure) {
+    return NoConnection.in(failure) ? failure : new BatchConflict(failure);
   }
 
   /** The transfer a key already named, if any. */

@@ -61,6 +61,8 @@ public class TransferService {
       long partnerId, @NotNull List<@NotNull @Valid TransferItem> items) {
     try {
       return acceptance.acceptAll(partnerId, items);
+    } catch (BatchConflict collided) {
+      LOG.fine("Transfers accepted item by item, the batch collided: " + collided.getCause());
     } catch (EJBException batchFailed) {
       if (NoConnection.in(batchFailed)) {
         // Overloaded (503): each item alone would wait for a connection as long again.

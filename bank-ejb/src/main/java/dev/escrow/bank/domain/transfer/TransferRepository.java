@@ -5,9 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Transfers and their operations. */
 @ApplicationScoped
@@ -169,6 +173,20 @@ public class TransferRepository {
         .setParameter("c", client)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The operations of these group references that exist, by group reference; not locked. */
+  public Map<String, Operation> operationsByGroup(ApiClient client, Collection<String> groups) {
+    if (groups.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery(
+            "select o from Operation o where o.groupReference in :g and o.client = :c",
+            Operation.class)
+        .setParameter("g", new TreeSet<>(groups))
+        .setParameter("c", client)
+        .getResultStream()
+        .collect(Collectors.toMap(Operation::groupReference, Function.identity()));
   }
 
   /** Locks the operation: every change to it or its transfers' money goes one at a time. */

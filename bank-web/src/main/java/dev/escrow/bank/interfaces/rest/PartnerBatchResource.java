@@ -1,6 +1,7 @@
 package dev.escrow.bank.interfaces.rest;
 
 import dev.escrow.bank.application.OperationService;
+import dev.escrow.bank.application.OperationService.Reversal;
 import dev.escrow.bank.application.Requests.SettlementRequest;
 import dev.escrow.bank.application.Requests.TransferItem;
 import dev.escrow.bank.application.Requests.TransferRequest;
@@ -37,12 +38,12 @@ import java.util.function.Supplier;
 /**
  * The partner API's batches (docs/bank-partner-api.md): many transfers, settlements or reversals in
  * one request, each item with its own key and its own answer, in request order. Transfers are
- * accepted in one transaction ({@link TransferService#submitAll}: item by item only when it fails
- * as a whole); settlements and reversals each in a transaction of its own, as their single
- * endpoint. A bad item (400, 404, 409) spoils no other, and a repeat of the whole batch with the
- * same keys answers each item as before. Only a malformed envelope (no items, more than {@link
- * #MAX_ITEMS}, a key twice) refuses the request. The transfer consumer is woken once for the
- * batch's acceptances, not once an item.
+ * accepted in one transaction ({@link TransferService#submitAll}), reversals carried out in one
+ * ({@link OperationService#reverseBatch}): item by item only when that transaction fails as a
+ * whole; settlements each in a transaction of its own, as their single endpoint. A bad item (400,
+ * 404, 409) spoils no other, and a repeat of the whole batch with the same keys answers each item
+ * as before. Only a malformed envelope (no items, more than {@link #MAX_ITEMS}, a key twice)
+ * refuses the request.
  */
 @Path("/partner")
 @PartnerApi
@@ -174,19 +175,53 @@ public class PartnerBatchResource {
       return malformed;
     }
     long partner = PartnerKeyFilter.partnerOf(request);
-    List<OperationAnswer> answers = new ArrayList<>(items.size());
-    for (ReversalItem item : items) {
-      answers.add(
-          operationAnswer(
-              item.operationKey(),
-              null,
-              () -> operations.reverse(partner, item.operationKey().strip())));
+    OperationAnswer[] answers = new OperationAnswer[items.size()];
+    List<String> valid = new ArrayList<>(items.size());
+    List<Integer> validAt = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      String key = items.get(i).operationKey();
+      OperationAnswer invalid = invalidOperation(key, null);
+      if (invalid != null) {
+        answers[i] = invalid;
+      } else {
+        valid.add(key.strip());
+        validAt.add(i);
+      }
     }
-    return Response.ok(new Answers<>(answers)).build();
+    if (!valid.isEmpty()) {
+      Outcome<List<Reversal>> outcome = attempt(() -> operations.reverseBatch(partner, valid));
+      for (int v = 0; v < valid.size(); v++) {
+        String key = valid.get(v);
+        Reversal one = outcome.value() == null ? null : outcome.value().get(v);
+        OperationAnswer answer;
+        if (one == null) {
+          answer = new OperationAnswer(key, outcome.status(), null, outcome.problem());
+        } else if (one.refusal() != null) {
+          Response mapped = map(one.refusal());
+          answer = new OperationAnswer(key, mapped.getStatus(), null, json(mapped));
+        } else {
+          answer = new OperationAnswer(key, 200, one.operation(), null);
+        }
+        answers[validAt.get(v)] = answer;
+      }
+    }
+    return Response.ok(new Answers<>(List.of(answers))).build();
   }
 
   private OperationAnswer operationAnswer(
       String key, Object body, Supplier<OperationView> carryOut) {
+    OperationAnswer invalid = invalidOperation(key, body);
+    if (invalid != null) {
+      return invalid;
+    }
+    Outcome<OperationView> outcome = attempt(carryOut);
+    return outcome.value() != null
+        ? new OperationAnswer(key.strip(), 200, outcome.value(), null)
+        : new OperationAnswer(key.strip(), outcome.status(), null, outcome.problem());
+  }
+
+  /** The item's key or body wrong (its 400 answer), or null. */
+  private OperationAnswer invalidOperation(String key, Object body) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (key == null || key.isBlank() || key.strip().length() > 36) {
       errors.add(new Problem.FieldError("operationKey", "is required, 1 to 36 characters"));
@@ -196,15 +231,12 @@ public class PartnerBatchResource {
         errors.add(new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
       }
     }
-    if (!errors.isEmpty()) {
-      Problem invalid =
-          Problem.of(Response.Status.BAD_REQUEST, "The item has invalid fields").withErrors(errors);
-      return new OperationAnswer(key, 400, null, json(invalid.toResponse()));
+    if (errors.isEmpty()) {
+      return null;
     }
-    Outcome<OperationView> outcome = attempt(carryOut);
-    return outcome.value() != null
-        ? new OperationAnswer(key.strip(), 200, outcome.value(), null)
-        : new OperationAnswer(key.strip(), outcome.status(), null, outcome.problem());
+    Problem invalid =
+        Problem.of(Response.Status.BAD_REQUEST, "The item has invalid fields").withErrors(errors);
+    return new OperationAnswer(key, 400, null, json(invalid.toResponse()));
   }
 
   /** The item's own fields wrong, as the single endpoint's validation would say (400), or null. */
