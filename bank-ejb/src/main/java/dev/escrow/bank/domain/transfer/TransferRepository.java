@@ -3,6 +3,7 @@ package dev.escrow.bank.domain.transfer;
 import dev.escrow.bank.domain.partner.ApiClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -37,11 +38,11 @@ public class TransferRepository {
   }
 
   /**
-   * No flush before this transaction's queries, only at its commit: a batch's inserts then go out
-   * together, in JDBC batches, instead of one by one before each item's lookups.
+   * No flush before this transaction's queries, only when asked or at its commit: a batch's inserts
+   * then go out together, in JDBC batches, instead of one by one before each item's lookups.
    */
   public void flushAtCommit() {
-    em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+    em.setFlushMode(FlushModeType.COMMIT);
   }
 
   public void add(Operation operation) {

@@ -129,16 +129,11 @@ public class PartnerBatchResource {
       for (int v = 0; v < valid.size(); v++) {
         String key = valid.get(v).idempotencyKey();
         Attempt one = outcome.value() == null ? null : outcome.value().get(v);
-        TransferAnswer answer;
-        if (one == null) {
-          answer = new TransferAnswer(key, outcome.status(), null, outcome.problem());
-        } else if (one.refusal() != null) {
-          Response mapped = map(one.refusal());
-          answer = new TransferAnswer(key, mapped.getStatus(), null, json(mapped));
-        } else {
-          answer = new TransferAnswer(key, one.repeat() ? 200 : 202, one.transfer(), null);
-        }
-        answers[validAt.get(v)] = answer;
+        Outcome<Attempt> item = itemOf(outcome, one, one == null ? null : one.refusal());
+        answers[validAt.get(v)] =
+            item.value() == null
+                ? new TransferAnswer(key, item.status(), null, item.problem())
+                : new TransferAnswer(key, one.repeat() ? 200 : 202, one.transfer(), null);
       }
     }
     return Response.ok(new Answers<>(List.of(answers))).build();
@@ -193,16 +188,11 @@ public class PartnerBatchResource {
       for (int v = 0; v < valid.size(); v++) {
         String key = valid.get(v);
         Reversal one = outcome.value() == null ? null : outcome.value().get(v);
-        OperationAnswer answer;
-        if (one == null) {
-          answer = new OperationAnswer(key, outcome.status(), null, outcome.problem());
-        } else if (one.refusal() != null) {
-          Response mapped = map(one.refusal());
-          answer = new OperationAnswer(key, mapped.getStatus(), null, json(mapped));
-        } else {
-          answer = new OperationAnswer(key, 200, one.operation(), null);
-        }
-        answers[validAt.get(v)] = answer;
+        Outcome<Reversal> item = itemOf(outcome, one, one == null ? null : one.refusal());
+        answers[validAt.get(v)] =
+            item.value() == null
+                ? new OperationAnswer(key, item.status(), null, item.problem())
+                : new OperationAnswer(key, 200, one.operation(), null);
       }
     }
     return Response.ok(new Answers<>(List.of(answers))).build();
@@ -294,6 +284,21 @@ public class PartnerBatchResource {
       Response mapped = map(e);
       return new Outcome<>(null, mapped.getStatus(), json(mapped));
     }
+  }
+
+  /**
+   * One item of a call for many: the whole call's refusal when it had one, else the item's own
+   * refusal (through the same mappers), else the item.
+   */
+  private <T> Outcome<T> itemOf(Outcome<?> whole, T item, RuntimeException refusal) {
+    if (whole.value() == null) {
+      return new Outcome<>(null, whole.status(), whole.problem());
+    }
+    if (refusal != null) {
+      Response mapped = map(refusal);
+      return new Outcome<>(null, mapped.getStatus(), json(mapped));
+    }
+    return new Outcome<>(item, 0, null);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
