@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -397,7 +399,20 @@ public class ClusterCrashTest extends CrashTest {
         wrong.add(e.getMessage());
         say("  page session after the kill of " + killed.name + ": " + e.getMessage());
       }
+      if (!wrong.isEmpty()) {
+        balancerErrors().forEach(line -> say("    balancer: " + line));
+      }
       return wrong.size();
+    }
+
+    /** The balancer's log lines (reliability/balancer.sh -d) of requests it answered with 5xx. */
+    List<String> balancerErrors() {
+      Path log = Path.of("reliability/target/haproxy-" + balancerPort + ".log");
+      try (var lines = Files.lines(log)) {
+        return lines.filter(l -> l.matches(".*\\] escrow \\S+ \\S+ 5\\d\\d .*")).toList();
+      } catch (IOException | UncheckedIOException e) {
+        return List.of("(no log: " + e.getMessage() + ")");
+      }
     }
 
     static String describe(HttpResponse<String> r) {
@@ -432,7 +447,7 @@ public class ClusterCrashTest extends CrashTest {
         try {
           pid =
               Long.parseLong(
-                  java.nio.file.Files.readString(node.home.resolve("server.pid")).strip());
+                  Files.readString(node.home.resolve("server.pid")).strip());
         } catch (IOException | RuntimeException none) {
           continue;
         }

@@ -11,8 +11,9 @@
 # (redispatch): the user signs in again there (sessions are not replicated: docs/operations.md,
 # "Cluster"). API requests, which carry no cookie, go round-robin. The balancer appends the client's
 # address to X-Forwarded-For; the nodes believe it only from the addresses in TRUSTED_PROXIES.
-# Writes its configuration to reliability/target/haproxy-PORT.cfg and, with -d, its pid to
-# reliability/target/haproxy-PORT.pid.
+# Writes its configuration to reliability/target/haproxy-PORT.cfg and, with -d (in the background),
+# its pid to reliability/target/haproxy-PORT.pid and its log (one line per request) to
+# reliability/target/haproxy-PORT.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,7 @@ pid=reliability/target/haproxy-$port.pid
   cat <<CFG
 global
     maxconn 2000
-    log stderr format short local0 notice
+    log stderr format short local0 info
 
 defaults
     mode http
@@ -50,7 +51,9 @@ defaults
     option httplog
     option dontlognull
     option forwardfor
-    option redispatch
+    # A request whose node does not answer goes to another at its first retry, not after three
+    # tries at the dead one (a persisted page session too: it signs in again there).
+    option redispatch 1
     retries 3
     # A node killed under a kept-alive connection answers nothing: such a GET or HEAD is sent again
     # (the last try to another node) instead of reaching the user as a 502. Other methods are left
@@ -83,8 +86,11 @@ CFG
 } > "$cfg"
 haproxy -c -q -f "$cfg"
 if $daemon; then
-  haproxy -D -p "$pid" -f "$cfg"
-  echo "balancer on http://127.0.0.1:$port (pid $(cat "$pid"), configuration $cfg)"
+  # Not haproxy -D: a daemon closes its stderr, where the log goes.
+  log=reliability/target/haproxy-$port.log
+  nohup haproxy -db -f "$cfg" > "$log" 2>&1 < /dev/null &
+  echo $! > "$pid"
+  echo "balancer on http://127.0.0.1:$port (pid $(cat "$pid"), configuration $cfg, log $log)"
 else
   exec haproxy -db -f "$cfg"
 fi
