@@ -445,9 +445,7 @@ public class ClusterCrashTest extends CrashTest {
       if (pid <= 0) {
         // A node that never got ready: its launcher wrote the pid all the same.
         try {
-          pid =
-              Long.parseLong(
-                  Files.readString(node.home.resolve("server.pid")).strip());
+          pid = Long.parseLong(Files.readString(node.home.resolve("server.pid")).strip());
         } catch (IOException | RuntimeException none) {
           continue;
         }

@@ -21,6 +21,7 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -154,6 +155,37 @@ class BankAwayIT extends EarDeployment {
     PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
     PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
     assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()));
+  }
+
+  /**
+   * The fee refresh with no answer from the bank: the run fails and says why, and the job
+   * repository keeps its failure (no JBERET error about an exception it could not store or read).
+   */
+  @Test
+  void aFeeRefreshWhileTheBankIsAwayFailsAndSaysWhy() {
+    ServerLog log = ServerLog.mark();
+    BankProxy bank = BankProxy.shared();
+    bank.away();
+    JsonObject run;
+    try {
+      Api.Reply job = Api.admin().post("/api/v1/admin/jobs/fee-refresh", "");
+      assertEquals(202, job.status(), job.body());
+      run =
+          Market.await(
+              Api.admin(),
+              "/api/v1/admin/jobs/" + job.json().getString("executionId"),
+              j -> j.getString("status").equals("FAILED"),
+              Market.PATIENCE);
+    } finally {
+      bank.back();
+    }
+    assertEquals("FAILED", run.getString("status"), run.toString());
+    List<String> jobStoreErrors =
+        log.linesSince().stream()
+            .filter(l -> l.matches(".*JBERET0006(26|53).*"))
+            .map(l -> l.substring(0, Math.min(300, l.length())))
+            .toList();
+    assertEquals(List.of(), jobStoreErrors, "the job repository kept the failure");
   }
 
   @Test
