@@ -12,6 +12,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,10 +22,11 @@ import java.util.logging.Logger;
 
 /**
  * Delivers callbacks from the outbox: claims them in a short transaction (the callbacks one
- * transaction wrote, together), sends each with no transaction and no lock held, then records the
- * answers in another. Two senders of one callback (the wake-up and the redrive) cannot both claim
- * it; a sender that dies leaves it claimed for {@link PartnerCallback#LEASE}, then it is due again.
- * The partner keys it by its event id, so a callback sent twice is applied once.
+ * transaction wrote, together), sends them with no transaction and no lock held (a partner's
+ * several as one batch), then records the answers in another. Two senders of one callback (the
+ * wake-up and the redrive) cannot both claim it; a sender that dies leaves it claimed for {@link
+ * PartnerCallback#LEASE}, then it is due again. The partner keys it by its event id, so a callback
+ * sent twice is applied once.
  */
 @Stateless
 public class CallbackDelivery {
@@ -38,38 +41,75 @@ public class CallbackDelivery {
   @Inject Clock clock;
   @Resource SessionContext context;
 
-  /**
-   * The wake-up after the transaction that wrote these callbacks committed: claimed in one
-   * transaction, sent one after the other with none open, their answers recorded in one. Once the
-   * partner answers "later" (away, busy), the rest are not sent and take that answer: each is due
-   * again after its back-off, as if tried.
-   */
+  /** The wake-up after the transaction that wrote these callbacks committed: {@link #deliver}. */
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void deliverSoon(List<Long> callbackIds) {
+    deliver(callbackIds);
+  }
+
+  /**
+   * Claims these callbacks in one transaction, sends them with none open (a partner's several in
+   * one request, {@link CallbackTransport#MAX_EVENTS} at most), and records the answers in one.
+   * Once the partner answers "later" to a whole request (away, busy), the rest are not sent and
+   * take that answer: each is due again after its back-off, as if tried.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void deliver(List<Long> callbackIds) {
     if (callbackIds.size() == 1) {
       attempt(callbackIds.get(0));
       return;
     }
     CallbackDelivery self = context.getBusinessObject(CallbackDelivery.class);
-    Map<Long, Claimed> claimed = self.claimAll(callbackIds);
+    Map<List<String>, List<Map.Entry<Long, Claimed>>> byPartner = new LinkedHashMap<>();
+    for (Map.Entry<Long, Claimed> one : self.claimAll(callbackIds).entrySet()) {
+      Claimed c = one.getValue();
+      byPartner.computeIfAbsent(List.of(c.url(), c.secret()), k -> new ArrayList<>()).add(one);
+    }
     Map<Long, Sent> answers = new TreeMap<>();
     Sent away = null;
-    for (Map.Entry<Long, Claimed> one : claimed.entrySet()) {
-      Claimed c = one.getValue();
-      // The partner away or busy for one: the others are not sent now, and wait as it does.
-      Sent sent =
-          away != null
-              ? away
-              : sender.send(c.url(), c.secret(), c.eventId(), c.body(), clock.instant());
-      if (sent.answer() == Answer.RETRY) {
-        away = sent;
+    for (List<Map.Entry<Long, Claimed>> partner : byPartner.values()) {
+      for (int from = 0; from < partner.size(); from += CallbackTransport.MAX_EVENTS) {
+        List<Map.Entry<Long, Claimed>> request =
+            partner.subList(from, Math.min(partner.size(), from + CallbackTransport.MAX_EVENTS));
+        if (away != null) {
+          for (Map.Entry<Long, Claimed> one : request) {
+            answers.put(one.getKey(), away);
+          }
+          continue;
+        }
+        Map<Long, Sent> sent = send(request);
+        answers.putAll(sent);
+        if (sent.values().stream().allMatch(a -> a.answer() == Answer.RETRY)) {
+          away = sent.values().iterator().next();
+        }
       }
-      answers.put(one.getKey(), sent);
     }
     if (!answers.isEmpty()) {
       self.recordAll(answers);
     }
+  }
+
+  /** One request: the callback alone, or the partner's several as one batch. */
+  private Map<Long, Sent> send(List<Map.Entry<Long, Claimed>> request) {
+    Map<Long, Sent> answers = new TreeMap<>();
+    Claimed first = request.get(0).getValue();
+    if (request.size() == 1) {
+      answers.put(
+          request.get(0).getKey(),
+          sender.send(first.url(), first.secret(), first.eventId(), first.body(), clock.instant()));
+      return answers;
+    }
+    List<CallbackTransport.Event> events = new ArrayList<>(request.size());
+    for (Map.Entry<Long, Claimed> one : request) {
+      events.add(new CallbackTransport.Event(one.getValue().eventId(), one.getValue().body()));
+    }
+    Map<String, Sent> byEvent =
+        sender.sendAll(first.url(), first.secret(), events, clock.instant());
+    for (Map.Entry<Long, Claimed> one : request) {
+      answers.put(one.getKey(), byEvent.get(one.getValue().eventId()));
+    }
+    return answers;
   }
 
   /**

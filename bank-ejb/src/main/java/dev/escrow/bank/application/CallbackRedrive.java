@@ -14,7 +14,7 @@ import java.util.List;
  * Every few seconds sends the callbacks that are due: callbacks whose partner was away (their next
  * attempt comes after a growing wait) and those a crash left unsent (the outbox row outlives the
  * wake-up). While the partner cannot be reached, one attempt per run finds it out; the others wait
- * for the next.
+ * for the next. Once it answers, the others are sent in batches ({@link CallbackDelivery#deliver}).
  *
  * <p>The timer is persistent, in the store the nodes of a cluster share (jobs.cli): each expiry
  * runs on one node, and what a dead node's run left undone is found again in the rows by the next.
@@ -32,10 +32,12 @@ public class CallbackRedrive {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void redrive() {
     List<Long> due = callbacks.due(clock.instant(), BATCH);
-    for (long id : due) {
-      if (delivery.attempt(id) == Answer.RETRY) {
-        return;
-      }
+    if (due.isEmpty() || delivery.attempt(due.get(0)) == Answer.RETRY) {
+      return;
+    }
+    if (due.size() > 1) {
+      // The partner answers: the rest go in batches.
+      delivery.deliver(List.copyOf(due.subList(1, due.size())));
     }
   }
 }

@@ -16,11 +16,13 @@ import dev.escrow.it.support.Market.Person;
 import dev.escrow.it.support.Waiting;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +108,21 @@ class BankCallbackIT extends EarDeployment {
         Market.PATIENCE);
     PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
     Captured genuine = awaitCallback(id, "COMPLETED");
-    JsonObject body = json(genuine.body());
+    JsonObject body = eventOf(genuine, id);
     awaitAnswer(body.getString("eventId"), true);
     String before = state(buyer, deal, id, seller);
 
-    // The very request again, byte for byte: the event was received already.
+    // The very request again, byte for byte: the event was received already (in a batch, each).
     Api.Reply replayed = send(genuine.body(), genuine.headers());
-    assertEquals(409, replayed.status(), replayed.body());
-    problem(replayed);
+    if (isBatch(genuine)) {
+      assertEquals(200, replayed.status(), replayed.body());
+      replayed.json().getJsonArray("results").stream()
+          .map(JsonValue::asJsonObject)
+          .forEach(r -> assertEquals(409, r.getInt("status"), replayed.body()));
+    } else {
+      assertEquals(409, replayed.status(), replayed.body());
+      problem(replayed);
+    }
 
     // The body changed under the bank's signature: the payment "failed", or another amount.
     Api.Reply forged =
@@ -126,7 +135,7 @@ class BankCallbackIT extends EarDeployment {
         401, send(genuine.body().replace("\"40.00\"", "\"4.00\""), genuine.headers()).status());
 
     // A new event with a signature of another secret, or none, or no event id.
-    String fresh = withEventId(genuine.body(), UUID.randomUUID().toString());
+    String fresh = withEventId(body.toString(), UUID.randomUUID().toString());
     String freshId = json(fresh).getString("eventId");
     assertEquals(
         401, send(fresh, signed("not-the-secret", Instant.now(), fresh, freshId)).status());
@@ -156,7 +165,7 @@ class BankCallbackIT extends EarDeployment {
     // The bank's own word, a new event that says otherwise: the payment has its outcome already.
     String late =
         withEventId(
-            genuine.body().replace("\"COMPLETED\"", "\"FAILED\",\"failureReason\":\"late\""),
+            body.toString().replace("\"COMPLETED\"", "\"FAILED\",\"failureReason\":\"late\""),
             UUID.randomUUID().toString());
     String lateId = json(late).getString("eventId");
     Api.Reply taken = send(late, signed(SECRET, Instant.now(), late, lateId));
@@ -208,12 +217,12 @@ class BankCallbackIT extends EarDeployment {
 
     // One event for the transfer's end, taken once.
     Captured callback = awaitCallback(id, "COMPLETED");
-    String event = json(callback.body()).getString("eventId");
+    String event = eventOf(callback, id).getString("eventId");
     awaitAnswer(event, true);
     List<String> events =
         callbacks.requests().stream()
             .filter(r -> r.body().contains("\"payment-" + id + "\""))
-            .map(r -> json(r.body()).getString("eventId"))
+            .map(r -> eventOf(r, id).getString("eventId"))
             .distinct()
             .toList();
     assertEquals(List.of(event), events, "one event for one transfer");
@@ -222,7 +231,108 @@ class BankCallbackIT extends EarDeployment {
     assertEquals(1, done.getJsonArray("payments").size());
   }
 
+  /**
+   * Several events in one request ({"events": [...]}), signed as a whole: each answered on its own,
+   * as a single callback of it would have been; the batch as a whole is refused when its signature
+   * is not the bank's or of now, or when it is not a list of 1 to 100 events, and nothing changes.
+   */
+  @Test
+  void aBatchIsSignedAsAWholeAndEachOfItsEventsAnsweredOnItsOwn() {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "5"));
+    String id = PaymentFlowIT.pay(mail, buyer, deal, "40.00").getString("id");
+    Market.await(
+        buyer.api(),
+        "/api/v1/payments/" + id,
+        p -> p.getString("status").equals("SUCCEEDED"),
+        Market.PATIENCE);
+    PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
+    JsonObject genuine = eventOf(awaitCallback(id, "COMPLETED"), id);
+    awaitAnswer(genuine.getString("eventId"), true);
+    String before = state(buyer, deal, id, seller);
+
+    String lateId = UUID.randomUUID().toString();
+    String late =
+        withEventId(
+            genuine.toString().replace("\"COMPLETED\"", "\"FAILED\",\"failureReason\":\"late\""),
+            lateId);
+    String unknownId = UUID.randomUUID().toString();
+    String unknown =
+        withEventId(genuine.toString(), unknownId)
+            .replace("\"payment-" + id + "\"", "\"payment-999999999\"");
+    String invalidId = UUID.randomUUID().toString();
+    String invalid =
+        withEventId(genuine.toString().replace("\"COMPLETED\"", "\"SOMEHOW\""), invalidId);
+    String batch = "{\"events\":[" + genuine + "," + late + "," + unknown + "," + invalid + ",42]}";
+
+    Api.Reply answered = send(batch, signed(SECRET, Instant.now(), batch, null));
+    assertEquals(200, answered.status(), answered.body());
+    List<JsonObject> results =
+        answered.json().getJsonArray("results").stream().map(JsonValue::asJsonObject).toList();
+    assertEquals(5, results.size(), answered.body());
+    assertEquals(genuine.getString("eventId"), results.get(0).getString("eventId"));
+    assertEquals(409, results.get(0).getInt("status"), "received already: " + results.get(0));
+    assertEquals(lateId, results.get(1).getString("eventId"));
+    assertEquals(false, results.get(1).getBoolean("applied"), "taken, had its outcome already");
+    assertEquals(unknownId, results.get(2).getString("eventId"));
+    assertEquals(404, results.get(2).getInt("status"), "no such payment: " + results.get(2));
+    assertEquals(invalidId, results.get(3).getString("eventId"));
+    assertEquals(400, results.get(3).getInt("status"), "not a final state: " + results.get(3));
+    assertEquals(400, results.get(4).getInt("status"), "not an event: " + results.get(4));
+    assertEquals(before, state(buyer, deal, id, seller), "nothing changed");
+
+    // The same batch again: every event was received already, or is refused as before.
+    Api.Reply again = send(batch, signed(SECRET, Instant.now(), batch, null));
+    assertEquals(200, again.status(), again.body());
+    assertEquals(
+        List.of(409, 409, 404, 400, 400),
+        again.json().getJsonArray("results").stream()
+            .map(r -> r.asJsonObject().getInt("status"))
+            .toList());
+
+    // Refused as a whole: changed under its signature, unsigned, stale, empty, too long.
+    String freshEvent =
+        withEventId(
+            genuine.toString().replace("\"COMPLETED\"", "\"FAILED\",\"failureReason\":\"x\""),
+            UUID.randomUUID().toString());
+    String fresh = "{\"events\":[" + freshEvent + "]}";
+    Map<String, String> signature = signed(SECRET, Instant.now(), fresh, null);
+    assertEquals(401, send(fresh.replace("\"x\"", "\"y\""), signature).status());
+    assertEquals(401, send(fresh, Map.of()).status());
+    assertEquals(401, send(fresh, signed("not-the-secret", Instant.now(), fresh, null)).status());
+    Api.Reply stale =
+        send(fresh, signed(SECRET, Instant.now().minus(Duration.ofMinutes(6)), fresh, null));
+    assertEquals(401, stale.status(), stale.body());
+    problem(stale);
+    String empty = "{\"events\":[]}";
+    Api.Reply none = send(empty, signed(SECRET, Instant.now(), empty, null));
+    assertEquals(400, none.status(), none.body());
+    problem(none);
+    String tooLong =
+        "{\"events\":[" + String.join(",", Collections.nCopies(101, freshEvent)) + "]}";
+    assertEquals(400, send(tooLong, signed(SECRET, Instant.now(), tooLong, null)).status());
+    assertEquals(before, state(buyer, deal, id, seller), "nothing changed");
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static boolean isBatch(Captured request) {
+    return request.body().startsWith("{\"events\":");
+  }
+
+  /** The event of this payment's transfer in a callback request: the body, or one of a batch. */
+  private static JsonObject eventOf(Captured request, String paymentId) {
+    JsonObject body = json(request.body());
+    if (!body.containsKey("events")) {
+      return body;
+    }
+    return body.getJsonArray("events").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(e -> e.getString("idempotencyKey").equals("payment-" + paymentId))
+        .findFirst()
+        .orElseThrow();
+  }
 
   /** The callback the bank sent for this payment's transfer, with this status. */
   private static Captured awaitCallback(String paymentId, String status) {
@@ -238,7 +348,7 @@ class BankCallbackIT extends EarDeployment {
                                 && request
                                     .body()
                                     .contains("\"idempotencyKey\":\"payment-" + paymentId + "\"")
-                                && request.body().contains("\"status\":\"" + status + "\""))
+                                && eventOf(request, paymentId).getString("status").equals(status))
                     .findFirst()
                     .orElse(null),
             found -> true);
@@ -270,13 +380,14 @@ class BankCallbackIT extends EarDeployment {
     return Api.anonymous().send("POST", CALLBACKS, body, headers);
   }
 
+  /** The bank's headers for this body; no event id header when {@code eventId} is null. */
   private static Map<String, String> signed(
       String secret, Instant at, String body, String eventId) {
-    return Map.of(
-        "escrow-signature",
-        "t=" + at.getEpochSecond() + ",v1=" + hmac(secret, at.getEpochSecond() + "." + body),
-        "escrow-event-id",
-        eventId);
+    String signature =
+        "t=" + at.getEpochSecond() + ",v1=" + hmac(secret, at.getEpochSecond() + "." + body);
+    return eventId == null
+        ? Map.of("escrow-signature", signature)
+        : Map.of("escrow-signature", signature, "escrow-event-id", eventId);
   }
 
   private static String hmac(String secret, String text) {

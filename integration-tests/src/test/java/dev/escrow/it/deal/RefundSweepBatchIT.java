@@ -13,6 +13,7 @@ import dev.escrow.it.support.EarDeployment;
 import dev.escrow.it.support.Market;
 import dev.escrow.it.support.Market.Person;
 import dev.escrow.it.support.ServerLog;
+import dev.escrow.it.support.Waiting;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +101,7 @@ class RefundSweepBatchIT extends EarDeployment {
 
     BankProxy bank = BankProxy.shared();
     bank.forgetRequestLines();
+    int callbacksBefore = BankProxy.callbacks().requests().size();
     ServerLog log = ServerLog.mark();
     ClockOffset.moveTo(management, dueAt.plusSeconds(2));
     JsonObject job = runRefundSweep();
@@ -136,6 +140,31 @@ class RefundSweepBatchIT extends EarDeployment {
     assertTrue(
         batches >= 1 && batches <= PARTITIONS,
         "at most one batch per partition for " + DEALS + " deals: " + lines);
+
+    // The bank told the marketplace of the reversals it carried out together in one request each.
+    Callable<List<String>> told =
+        () ->
+            BankProxy.callbacks().requests().stream()
+                .skip(callbacksBefore)
+                .filter(r -> r.body().contains("\"REVERSED\""))
+                .map(r -> r.body())
+                .toList();
+    ToLongFunction<List<String>> events =
+        bodies -> bodies.stream().mapToLong(b -> b.split("\"type\":", -1).length - 1).sum();
+    List<String> reversedEvents =
+        Waiting.lastRead(
+            Market.PATIENCE,
+            Duration.ofMillis(100),
+            told,
+            bodies -> events.applyAsLong(bodies) >= DEALS - 1);
+    long eventsTold = events.applyAsLong(reversedEvents);
+    System.out.printf(
+        "FIGURE callback requests bank -> marketplace for %d reversed transfers: %d%n",
+        eventsTold, reversedEvents.size());
+    assertTrue(eventsTold >= DEALS - 1, "every reversal told: " + eventsTold);
+    assertTrue(
+        reversedEvents.size() <= PARTITIONS,
+        "one callback request per batch of reversals: " + reversedEvents.size());
 
     // The refused reversal is not asked again by the next sweep; the administrator may retry it.
     bank.forgetRequestLines();

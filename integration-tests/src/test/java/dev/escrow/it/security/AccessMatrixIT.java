@@ -141,6 +141,13 @@ class AccessMatrixIT extends EarDeployment {
             "{\"eventId\":\"e\",\"status\":\"COMPLETED\"}",
             seller,
             new int[] {401, 401, 401, 401}));
+    rows.add(
+        new Row(
+            "POST",
+            "/bank-callbacks",
+            "{\"events\":[{\"eventId\":\"e\",\"status\":\"COMPLETED\"}]}",
+            seller,
+            new int[] {401, 401, 401, 401}));
     // objects with an owner: the owner sees them, another client gets 404
     rows.add(
         new Row(

@@ -448,6 +448,10 @@ class BadInputFuzzIT extends EarDeployment {
             Field.TEXT);
     all.add(e("POST", m + "/bank-callbacks", Who.BANK, callback, Map.of(), false));
     all.add(e("POST", m + "/bank-callbacks", Who.ANONYMOUS, callback, Map.of(), false));
+    // a batch of them: a list whose hostile events are each answered 400 is a right 200
+    Map<String, Field> batch = fields("events", Field.TEXT);
+    all.add(e("POST", m + "/bank-callbacks", Who.BANK, batch, Map.of(), true));
+    all.add(e("POST", m + "/bank-callbacks", Who.ANONYMOUS, batch, Map.of(), false));
     // bank, public and back office
     all.add(e("GET", b + "/banks", Who.ANONYMOUS, none, Map.of(), true));
     all.add(
