@@ -97,16 +97,11 @@ class BankCallbackIT extends EarDeployment {
 
   @Test
   void forgedStaleUnsignedAndReplayedCallbacksAreRefusedAndChangeNothing() {
-    Person seller = Market.client(BANK_A, null);
-    Person buyer = Market.client(BANK_A, "500.00");
-    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "5"));
-    String id = PaymentFlowIT.pay(mail, buyer, deal, "40.00").getString("id");
-    Market.await(
-        buyer.api(),
-        "/api/v1/payments/" + id,
-        p -> p.getString("status").equals("SUCCEEDED"),
-        Market.PATIENCE);
-    PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
+    Paid paid = paidInPart();
+    Person seller = paid.seller();
+    Person buyer = paid.buyer();
+    String deal = paid.deal();
+    String id = paid.payment();
     Captured genuine = awaitCallback(id, "COMPLETED");
     JsonObject body = eventOf(genuine, id);
     awaitAnswer(body.getString("eventId"), true);
@@ -238,16 +233,11 @@ class BankCallbackIT extends EarDeployment {
    */
   @Test
   void aBatchIsSignedAsAWholeAndEachOfItsEventsAnsweredOnItsOwn() {
-    Person seller = Market.client(BANK_A, null);
-    Person buyer = Market.client(BANK_A, "500.00");
-    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "5"));
-    String id = PaymentFlowIT.pay(mail, buyer, deal, "40.00").getString("id");
-    Market.await(
-        buyer.api(),
-        "/api/v1/payments/" + id,
-        p -> p.getString("status").equals("SUCCEEDED"),
-        Market.PATIENCE);
-    PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
+    Paid paid = paidInPart();
+    Person seller = paid.seller();
+    Person buyer = paid.buyer();
+    String deal = paid.deal();
+    String id = paid.payment();
     JsonObject genuine = eventOf(awaitCallback(id, "COMPLETED"), id);
     awaitAnswer(genuine.getString("eventId"), true);
     String before = state(buyer, deal, id, seller);
@@ -316,6 +306,23 @@ class BankCallbackIT extends EarDeployment {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private record Paid(Person seller, Person buyer, String deal, String payment) {}
+
+  /** A deal of 100.00 with a payment of 40.00 SUCCEEDED (its callback taken): IN_PROGRESS. */
+  private static Paid paidInPart() {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "5"));
+    String id = PaymentFlowIT.pay(mail, buyer, deal, "40.00").getString("id");
+    Market.await(
+        buyer.api(),
+        "/api/v1/payments/" + id,
+        p -> p.getString("status").equals("SUCCEEDED"),
+        Market.PATIENCE);
+    PaymentFlowIT.awaitDeal(buyer, deal, "IN_PROGRESS");
+    return new Paid(seller, buyer, deal, id);
+  }
 
   private static boolean isBatch(Captured request) {
     return request.body().startsWith("{\"events\":");
