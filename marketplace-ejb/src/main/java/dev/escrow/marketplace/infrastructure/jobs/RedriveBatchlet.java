@@ -25,7 +25,12 @@ public class RedriveBatchlet extends AbstractBatchlet {
 
   @Override
   public String process() {
-    int redriven = sweep.redriveStuckWork(clock.instant().minus(Duration.ofMinutes(2)));
+    int redriven;
+    try {
+      redriven = sweep.redriveStuckWork(clock.instant().minus(Duration.ofMinutes(2)));
+    } catch (RuntimeException e) {
+      throw StepFailure.of(e);
+    }
     String expiry = job.getTransientUserData() instanceof String s ? s + ", " : "";
     step.setExitStatus("COMPLETED: " + redriven + " re-driven");
     job.setExitStatus("COMPLETED: " + expiry + redriven + " re-driven");

@@ -37,6 +37,14 @@ public class RefundSweepBatchlet extends AbstractBatchlet {
 
   @Override
   public String process() {
+    try {
+      return sweep();
+    } catch (RuntimeException e) {
+      throw StepFailure.of(e);
+    }
+  }
+
+  private String sweep() {
     int size = batchSize == null ? 1000 : Integer.parseInt(batchSize);
     int of = partitions == null ? 1 : Integer.parseInt(partitions);
     int mine = partition == null ? 0 : Integer.parseInt(partition);
