@@ -72,12 +72,16 @@ final class Payments {
       List<Double> p50 = new ArrayList<>();
       List<Double> p95 = new ArrayList<>();
       List<Double> p99 = new ArrayList<>();
+      List<List<Double>> legs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (int run = 1; run <= settings.runs; run++) {
         double[] figures = run("c" + level + "r" + run, settings.payments, level);
         perSecond.add(figures[0]);
         p50.add(figures[1]);
         p95.add(figures[2]);
         p99.add(figures[3]);
+        for (int leg = 0; leg < LEGS.length; leg++) {
+          legs.get(leg).add(figures[4 + leg]);
+        }
       }
       String what = level + " buyers: buy, quote, start, code, confirm; until SUCCEEDED";
       results.put("payments, " + level + " buyers", "payments/s", perSecond, "", true, what);
@@ -85,6 +89,15 @@ final class Payments {
       results.put("payment latency p50, " + level + " buyers", "ms", p50, "", true, latency);
       results.put("payment latency p95, " + level + " buyers", "ms", p95, "", true, latency);
       results.put("payment latency p99, " + level + " buyers", "ms", p99, "", true, latency);
+      for (int leg = 0; leg < LEGS.length; leg++) {
+        results.put(
+            "  of which " + LEGS[leg] + ", p50, " + level + " buyers",
+            "ms",
+            legs.get(leg),
+            "",
+            true,
+            "the latency's legs, from the bank's and the marketplace's timestamps");
+      }
       if (Results.median(perSecond) > best) {
         best = Results.median(perSecond);
         bestLevel = level;
@@ -101,12 +114,25 @@ final class Payments {
             "the best of the concurrencies above: " + bestLevel + " buyers"));
   }
 
+  /**
+   * The legs of the latency, each a median over the run's payments: the confirmation (the bank took
+   * the code) to the bank's acceptance of the transfer (the marketplace's commit, its queued
+   * submission and the request); the acceptance to the transfer carried out (the bank's wake-up and
+   * batch); carried out to SUCCEEDED at the marketplace (the callback).
+   */
+  static final String[] LEGS = {
+    "confirmation → transfer accepted", "accepted → carried out", "carried out → SUCCEEDED"
+  };
+
   /** count payments at 8 buyers (the sweep's deals). */
   double[] run(String run, int count) throws Exception {
     return run(run, count, 8);
   }
 
-  /** count payments at that many buyers; answers payments/s, latency p50, p95, p99 (ms). */
+  /**
+   * count payments at that many buyers; answers payments/s, latency p50, p95, p99 and the legs'
+   * p50s (ms).
+   */
   private double[] run(String run, int count, int clients) throws Exception {
     long firstPayment =
         Long.parseLong(server.sql("SELECT coalesce(max(id), 0) FROM marketplace.payment")) + 1;
@@ -139,6 +165,17 @@ final class Payments {
                     + " FROM marketplace.payment WHERE status = 'SUCCEEDED' AND "
                     + where)
             .split("\\|");
+    // the transfer of payment p is the one keyed payment-p (Idempotency-Key, docs/payment.md)
+    String[] legs =
+        server
+            .sql(
+                "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.accepted_at - p.paid_at) * 1000),"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.completed_at - t.accepted_at) * 1000),"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.resolved_at - t.completed_at) * 1000)"
+                    + " FROM marketplace.payment p JOIN bank.transfer t ON t.idempotency_key = 'payment-' || p.id"
+                    + " WHERE p.status = 'SUCCEEDED' AND p."
+                    + where)
+            .split("\\|");
     int succeeded = Integer.parseInt(f[0]);
     double seconds = Double.parseDouble(f[2]);
     String[] percentiles = f[3].replaceAll("[{}]", "").split(",");
@@ -154,7 +191,8 @@ final class Payments {
         String.format(
             Locale.ROOT,
             "  %s: %d payments SUCCEEDED (of %d; %d refused) in %.2f s (client side %d s): %.1f payments/s;"
-                + " latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; %d deals IN_PROGRESS with the payment counted;"
+                + " latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (p50 legs: %s %.0f ms, %s %.0f ms, %s %.0f ms);"
+                + " %d deals IN_PROGRESS with the payment counted;"
                 + " %d answers 503 so far (asked again)",
             run,
             succeeded,
@@ -166,6 +204,12 @@ final class Payments {
             Double.parseDouble(percentiles[0]),
             Double.parseDouble(percentiles[1]),
             Double.parseDouble(percentiles[2]),
+            LEGS[0],
+            Double.parseDouble(legs[0]),
+            LEGS[1],
+            Double.parseDouble(legs[1]),
+            LEGS[2],
+            Double.parseDouble(legs[2]),
             deals,
             busy.get()));
     if (succeeded != count || deals != count) {
@@ -176,7 +220,10 @@ final class Payments {
       rate,
       Double.parseDouble(percentiles[0]),
       Double.parseDouble(percentiles[1]),
-      Double.parseDouble(percentiles[2])
+      Double.parseDouble(percentiles[2]),
+      Double.parseDouble(legs[0]),
+      Double.parseDouble(legs[1]),
+      Double.parseDouble(legs[2])
     };
   }
 
