@@ -91,7 +91,7 @@ final class Payments {
       results.put("payment latency p99, " + level + " buyers", "ms", p99, "", true, latency);
       for (int leg = 0; leg < LEGS.length; leg++) {
         results.put(
-            "  of which " + LEGS[leg] + ", p50, " + level + " buyers",
+            "payment latency p50 leg " + LEGS[leg] + ", " + level + " buyers",
             "ms",
             legs.get(leg),
             "",
