@@ -74,7 +74,9 @@ public final class Requests {
           @Digits(integer = 13, fraction = 2)
           BigDecimal amount,
       @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal fee,
-      @NotBlank @Size(max = 100) String groupReference) {}
+      @NotBlank @Size(max = 100) String groupReference,
+      // the payer's code, checked and used by this very transfer; none: verified before
+      @Pattern(regexp = "\\d{6}", message = "must be 6 digits") String code) {}
 
   /** One transfer of a partner's batch: its Idempotency-Key and a single submission's body. */
   public record TransferItem(

@@ -8,6 +8,7 @@ import dev.escrow.bank.domain.account.AccountRepository;
 import dev.escrow.bank.domain.authorization.Authorization;
 import dev.escrow.bank.domain.authorization.AuthorizationRepository;
 import dev.escrow.bank.domain.authorization.AuthorizationStatus;
+import dev.escrow.bank.domain.authorization.Verification;
 import dev.escrow.bank.domain.partner.ApiClient;
 import dev.escrow.bank.domain.partner.ApiClientRepository;
 import dev.escrow.bank.domain.transfer.Operation;
@@ -31,10 +32,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Accepts a transfer that a verified payment code confirms, in one local transaction: the code is
- * used up and the transfer joins its group's operation, ACCEPTED. That row is the durable record;
- * the consumer's wake-up leaves once it has committed ({@link TransferAccepted}), and the re-drive
- * finds a transfer whose wake-up was lost.
+ * Accepts a transfer that a payment code confirms (verified before, or brought with the transfer
+ * and checked here), in one local transaction: the code is used up and the transfer joins its
+ * group's operation, ACCEPTED. That row is the durable record; the consumer's wake-up leaves once
+ * it has committed ({@link TransferAccepted}), and the re-drive finds a transfer whose wake-up was
+ * lost.
  */
 @Stateless
 public class TransferAcceptance {
@@ -115,7 +117,7 @@ public class TransferAcceptance {
                 ? new Attempt(TransferView.of(outcome.repeat()), true, null)
                 : new Attempt(TransferView.of(outcome.accepted()), false, null);
         last = outcome.accepted() != null ? outcome.accepted() : last;
-      } catch (ConflictException refused) {
+      } catch (ConflictException | CodeRefusedException refused) {
         attempts[i] = new Attempt(null, false, refused);
       }
     }
@@ -152,6 +154,13 @@ public class TransferAcceptance {
     }
     if (authorization.status() == AuthorizationStatus.USED) {
       throw new ConflictException("The authorization was used for another transfer");
+    }
+    if (request.code() != null) {
+      // The code and the transfer it confirms in one transaction: the partner needs no second call.
+      Verification verification = authorization.verify(request.code(), clock.instant());
+      if (!verification.verified()) {
+        throw new CodeRefusedException(verification);
+      }
     }
     if (authorization.status() != AuthorizationStatus.VERIFIED) {
       throw new ConflictException("The authorization is not verified");

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -143,6 +144,64 @@ class BankTransfersIT extends EarDeployment {
             "deal-" + UUID.randomUUID(),
             UUID.randomUUID().toString());
     assertEquals(409, refused.status(), refused.body());
+  }
+
+  /**
+   * A transfer may bring its payer's code: the bank checks it and uses it for this transfer in one
+   * step. A wrong code spends a try (kept, though nothing else is written) and transfers nothing; a
+   * repeat of the key answers the first transfer; the code then confirms nothing else.
+   */
+  @Test
+  void aTransferThatBringsItsCodeIsCheckedAndAcceptedInOneStep() {
+    Holder payer = BankFixture.holder("Quick Payer", AURORA, "1000.00");
+    Holder payee = BankFixture.holder("Quick Payee", AURORA, "0");
+    String reference = "ref-" + UUID.randomUUID();
+    JsonObject authorization = BankFixture.requestPayment(payer, payee, "40.00", reference).json();
+    String code = BankFixture.codeFrom(mail, payer.email(), reference);
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    String group = "deal-" + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+
+    Api.Reply refused = withCode(authorization, payer, payee, group, key, wrong);
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("WRONG_CODE", refused.json().getString("reason"));
+    assertEquals(4, refused.json().getInt("attemptsLeft"));
+    Api.Reply again = withCode(authorization, payer, payee, group, key, wrong);
+    assertEquals(3, again.json().getInt("attemptsLeft"), "the spent try stayed spent");
+    assertEquals(dec("1000.00"), balance(payer.number()));
+
+    Api.Reply accepted = withCode(authorization, payer, payee, group, key, code);
+    assertEquals(202, accepted.status(), accepted.body());
+    Api.Reply repeat = withCode(authorization, payer, payee, group, key, code);
+    assertEquals(accepted.json().getString("id"), repeat.json().getString("id"));
+    JsonObject done = awaitFinal(accepted.json().getString("id"));
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(dec("960.00"), balance(payer.number()));
+
+    Api.Reply other =
+        withCode(authorization, payer, payee, group, UUID.randomUUID().toString(), code);
+    assertEquals(409, other.status(), other.body());
+    assertEquals(dec("960.00"), balance(payer.number()), "the code confirmed one transfer");
+    Api.Reply malformed = withCode(authorization, payer, payee, group, key + "-x", "12ab56");
+    assertEquals(400, malformed.status(), malformed.body());
+  }
+
+  private static Api.Reply withCode(
+      JsonObject authorization, Holder payer, Holder payee, String group, String key, String code) {
+    return partnerPost(
+        "/transfers",
+        "{\"authorizationId\":\""
+            + authorization.getString("id")
+            + "\",\"payerAccount\":\""
+            + payer.number()
+            + "\",\"payeeAccount\":\""
+            + payee.number()
+            + "\",\"amount\":\"40.00\",\"fee\":\"0.00\",\"groupReference\":\""
+            + group
+            + "\",\"code\":\""
+            + code
+            + "\"}",
+        Map.of("Idempotency-Key", key));
   }
 
   @Test

@@ -62,7 +62,7 @@ class BankAwayIT extends EarDeployment {
   }
 
   @Test
-  void confirmedPaymentsWaitForTheBankAndCompleteOnceWhenItIsBack() throws Exception {
+  void aCompletedDealsPayoutWaitsForTheBankAndIsPaidOnceWhenItIsBack() throws Exception {
     Person seller = Market.client(BANK_A, null);
     Person buyer = Market.client(BANK_A, "1000.00");
     String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "300.00", "PT1H", "5"));
@@ -73,13 +73,15 @@ class BankAwayIT extends EarDeployment {
     String payment = started.getString("id");
     String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
 
-    // The bank answers the code check, then goes away before the transfer is submitted.
-    BankProxy.shared().awayExcept("/verification");
+    // The bank takes the code with its transfer, then goes away: the outcome comes by its callback,
+    // the payout must wait for it.
+    BankProxy.shared().awayExcept("POST /bank/api/v1/partner/transfers ");
     Api.Reply confirmed =
         buyer
             .api()
             .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
     assertEquals(202, confirmed.status(), confirmed.body());
+    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
     // The marketplace keeps trying: wait until it has been turned away twice more (its retries come
     // 2 s, 4 s ... apart), not for a fixed 8 s that a loaded machine may not fill.
     int droppedBefore = BankProxy.shared().dropped();
@@ -92,22 +94,10 @@ class BankAwayIT extends EarDeployment {
     assertTrue(
         BankProxy.shared().dropped() >= droppedBefore + 2,
         "the marketplace kept trying: " + (BankProxy.shared().dropped() - droppedBefore));
-    assertEquals(
-        "PROCESSING",
-        buyer.api().get("/api/v1/payments/" + payment).json().getString("status"),
-        "a confirmed payment waits for the bank");
-    JsonObject waiting = buyer.api().get("/api/v1/deals/" + deal).json();
-    assertEquals("100.00", waiting.getString("paidAmount"));
-    assertEquals(new BigDecimal("900.00"), Market.balance(buyer.accountNumber()));
-    assertEquals(new BigDecimal("100.00"), Market.held(seller.accountNumber()));
+    assertEquals(new BigDecimal("700.00"), Market.balance(buyer.accountNumber()));
+    assertEquals(new BigDecimal("300.00"), Market.held(seller.accountNumber()), "the payout waits");
 
     BankProxy.shared().back();
-    Market.await(
-        buyer.api(),
-        "/api/v1/payments/" + payment,
-        p -> p.getString("status").equals("SUCCEEDED"),
-        BACK_IN_TIME);
-    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
     // 300.00 less 5 % commission: paid out once, nothing paid twice.
     PaymentFlowIT.awaitBalance(seller.accountNumber(), "285.00");
     assertEquals(new BigDecimal("700.00"), Market.balance(buyer.accountNumber()));
@@ -115,6 +105,150 @@ class BankAwayIT extends EarDeployment {
     JsonObject done = buyer.api().get("/api/v1/deals/" + deal).json();
     assertEquals("300.00", done.getString("paidAmount"));
     assertEquals(2, done.getJsonArray("payments").size());
+  }
+
+  /**
+   * The bank takes the code and its transfer, and its answer is lost (the connection cut as it
+   * answers, the retry's too): the buyer is told 503, and the payment still counts, once, when the
+   * bank's callback tells the marketplace.
+   */
+  @Test
+  void aCodeTheBankTookWhoseAnswerWasLostCountsByTheCallback() {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "250.00", "PT1H", "0"));
+    String payment = start(buyer, deal, "250.00").getString("id");
+    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+
+    int lostBefore = BankProxy.shared().lostAnswers();
+    BankProxy.shared().loseAnswers("POST /bank/api/v1/partner/transfers ");
+    Api.Reply lost =
+        buyer
+            .api()
+            .post("/api/v1/payments/" + payment + "/confirmation", "{\"code\":\"" + code + "\"}");
+    BankProxy.shared().back();
+    assertEquals(503, lost.status(), lost.body());
+    assertTrue(BankProxy.shared().lostAnswers() > lostBefore, "the bank did answer");
+
+    JsonObject succeeded =
+        Market.await(
+            buyer.api(),
+            "/api/v1/payments/" + payment,
+            p -> p.getString("status").equals("SUCCEEDED"),
+            Market.PATIENCE);
+    assertNotNull(succeeded.getString("paidAt", null), succeeded.toString());
+    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
+    assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()), "paid once");
+  }
+
+  /**
+   * As above with the callbacks away too: the buyer sends the same code again and the bank answers
+   * the transfer it took (the payment's key), so the payment is recorded once.
+   */
+  @Test
+  void theSameCodeAgainAfterALostAnswerIsTheSameTransfer() {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "250.00", "PT1H", "0"));
+    String payment = start(buyer, deal, "250.00").getString("id");
+    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+    String body = "{\"code\":\"" + code + "\"}";
+
+    BankProxy.callbacks().away();
+    try {
+      BankProxy.shared().loseAnswers("POST /bank/api/v1/partner/transfers ");
+      Api.Reply lost = buyer.api().post("/api/v1/payments/" + payment + "/confirmation", body);
+      BankProxy.shared().back();
+      assertEquals(503, lost.status(), lost.body());
+      Api.Reply replace = startReply(buyer, deal, "250.00");
+      assertEquals(409, replace.status(), "its code is with the bank: " + replace.body());
+
+      Api.Reply again = buyer.api().post("/api/v1/payments/" + payment + "/confirmation", body);
+      assertEquals(202, again.status(), again.body());
+      // the bank's answer may already say it carried the transfer out
+      assertTrue(
+          List.of("PROCESSING", "SUCCEEDED").contains(again.json().getString("status")),
+          again.body());
+    } finally {
+      BankProxy.callbacks().back();
+    }
+    Market.await(
+        buyer.api(),
+        "/api/v1/payments/" + payment,
+        p -> p.getString("status").equals("SUCCEEDED"),
+        Market.PATIENCE);
+    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
+    assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()), "paid once");
+  }
+
+  /**
+   * A code handed to the bank with no answer recorded and nobody to send it again: ten minutes on,
+   * the sweep's re-drive asks the bank (the transfer again, without the code). When the bank took
+   * it, the payment is recorded as confirmed at the hand-over; when it never reached the bank, the
+   * payment waits for its code again and a new payment may replace it.
+   */
+  @Test
+  void theSweepAsksTheBankAboutACodeWhoseAnswerNeverCame() throws Exception {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String taken = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "100.00", "PT1H", "0"));
+    String takenPayment = start(buyer, taken, "100.00").getString("id");
+    String takenCode = Market.codeFor(mail, buyer.email(), "payment-" + takenPayment);
+    String never = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "50.00", "PT1H", "0"));
+    String neverPayment = start(buyer, never, "50.00").getString("id");
+    String neverCode = Market.codeFor(mail, buyer.email(), "payment-" + neverPayment);
+
+    BankProxy.callbacks().away();
+    try {
+      BankProxy.shared().loseAnswers("POST /bank/api/v1/partner/transfers ");
+      assertEquals(
+          503,
+          buyer
+              .api()
+              .post(
+                  "/api/v1/payments/" + takenPayment + "/confirmation",
+                  "{\"code\":\"" + takenCode + "\"}")
+              .status());
+      BankProxy.shared().away();
+      assertEquals(
+          503,
+          buyer
+              .api()
+              .post(
+                  "/api/v1/payments/" + neverPayment + "/confirmation",
+                  "{\"code\":\"" + neverCode + "\"}")
+              .status());
+      BankProxy.shared().back();
+      assertEquals(
+          "AWAITING_CONFIRMATION",
+          buyer.api().get("/api/v1/payments/" + takenPayment).json().getString("status"));
+
+      ClockOffset.moveTo(management, Instant.now().plus(Duration.ofMinutes(11)));
+      Api.Reply job = Api.admin().post("/api/v1/admin/jobs/refund-sweep", "");
+      assertEquals(202, job.status(), job.body());
+      JsonObject confirmed =
+          Market.await(
+              buyer.api(),
+              "/api/v1/payments/" + takenPayment,
+              p -> !p.getString("status").equals("AWAITING_CONFIRMATION"),
+              Market.PATIENCE);
+      assertTrue(
+          List.of("PROCESSING", "SUCCEEDED").contains(confirmed.getString("status")),
+          confirmed.toString());
+      // a new payment of that deal replaces it now
+      Waiting.upTo(Market.PATIENCE, Duration.ofMillis(250))
+          .until(() -> startReply(buyer, never, "50.00").status() == 201);
+    } finally {
+      BankProxy.callbacks().back();
+      ClockOffset.reset(management);
+    }
+    assertEquals(
+        "FAILED", buyer.api().get("/api/v1/payments/" + neverPayment).json().getString("status"));
+    PaymentFlowIT.awaitDeal(buyer, taken, "COMPLETED");
+    PaymentFlowIT.awaitBalance(seller.accountNumber(), "100.00");
+    assertEquals(new BigDecimal("400.00"), Market.balance(buyer.accountNumber()), "paid once");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,9 @@ public final class BankProxy {
   private volatile boolean away;
   private volatile String allowedWhileAway;
   private volatile String blocked;
+  private volatile String answersLost;
   private volatile int dropped;
+  private volatile int lostAnswers;
   private final Queue<String> requestLines = new ConcurrentLinkedQueue<>();
 
   private BankProxy(int port, int target, boolean keeps) {
@@ -168,6 +171,16 @@ public final class BankProxy {
     away = false;
     allowedWhileAway = null;
     blocked = null;
+    answersLost = null;
+  }
+
+  /**
+   * The requests whose request line contains {@code pathFragment} reach the bank, but their answers
+   * never come back: the connection is cut when the bank answers (what a crash of the caller, or a
+   * network failure, does to an answer). {@link #back()} ends it.
+   */
+  public void loseAnswers(String pathFragment) {
+    answersLost = pathFragment;
   }
 
   /**
@@ -189,6 +202,11 @@ public final class BankProxy {
   /** Forgets the request lines seen so far. */
   public void forgetRequestLines() {
     requestLines.clear();
+  }
+
+  /** Answers the bank gave that {@link #loseAnswers} kept from the caller. */
+  public int lostAnswers() {
+    return lostAnswers;
   }
 
   /** Requests dropped while away (to show the marketplace did try). */
@@ -241,17 +259,27 @@ public final class BankProxy {
     if (conversation != null) {
       kept.add(conversation);
     }
-    daemon(() -> pump(bank, client, false, conversation));
-    pump(client, bank, true, conversation);
+    AtomicBoolean loseAnswer = new AtomicBoolean();
+    daemon(() -> pump(bank, client, false, conversation, loseAnswer));
+    pump(client, bank, true, conversation, loseAnswer);
   }
 
-  private void pump(Socket from, Socket to, boolean requests, Conversation conversation) {
+  private void pump(
+      Socket from,
+      Socket to,
+      boolean requests,
+      Conversation conversation,
+      AtomicBoolean loseAnswer) {
     byte[] buffer = new byte[16384];
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
       int n;
       while ((n = in.read(buffer)) >= 0) {
         if (!requests) {
+          if (loseAnswer.get()) {
+            lostAnswers++;
+            break;
+          }
           out.write(buffer, 0, n);
           out.flush();
           if (conversation != null) {
@@ -268,8 +296,12 @@ public final class BankProxy {
           conversation.add(true, buffer, n);
         }
         Matcher line = REQUEST_LINE.matcher(chunk);
+        String lost = answersLost;
         while (line.find()) {
           requestLines.add(line.group(1) + " " + line.group(2));
+          if (lost != null && line.group(0).contains(lost)) {
+            loseAnswer.set(true);
+          }
         }
         // Keep every connection HTTP/1.1 (Java's client asks for an h2c upgrade), so that each
         // request line can be seen and the bank taken away request by request.

@@ -63,7 +63,8 @@ public class PartnerBatchResource {
       String payeeAccount,
       BigDecimal amount,
       BigDecimal fee,
-      String groupReference) {}
+      String groupReference,
+      String code) {}
 
   public record TransferBatch(List<BatchTransfer> transfers) {}
 
@@ -115,7 +116,8 @@ public class PartnerBatchResource {
               item.payeeAccount(),
               item.amount(),
               item.fee(),
-              item.groupReference());
+              item.groupReference(),
+              item.code());
       Problem invalid = invalid(key, body);
       if (invalid != null) {
         answers[i] = new TransferAnswer(key, invalid.status(), null, json(invalid.toResponse()));

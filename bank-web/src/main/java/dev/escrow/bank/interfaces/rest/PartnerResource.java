@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,36 +82,10 @@ public class PartnerResource {
   @Path("/authorizations/{id}/verification")
   public Response verify(@PathParam("id") String id, @NotNull @Valid CodeEntry body) {
     VerificationResult result = authorizations.verify(partner(), id, body.code());
-    int attemptsLeft = result.verification().attemptsLeft();
-    return switch (result.verification().outcome()) {
-      case VERIFIED -> Response.ok(Map.of("id", id, "status", "VERIFIED")).build();
-      case WRONG_CODE ->
-          Problem.of(
-                  Response.Status.BAD_REQUEST,
-                  attemptsLeft > 0
-                      ? "The code is wrong"
-                      : "The code is wrong; no tries are left and the authorization is locked")
-              .withErrors(List.of(new Problem.FieldError("code", "is wrong")))
-              .with(extra("attemptsLeft", attemptsLeft, "reason", "WRONG_CODE"))
-              .toResponse();
-      case EXPIRED -> conflict("The code has expired; ask for a new one", "EXPIRED", attemptsLeft);
-      case LOCKED -> conflict("Too many wrong codes: the authorization is locked", "LOCKED", 0);
-      case ALREADY_USED ->
-          conflict("The authorization was verified already", "ALREADY_USED", attemptsLeft);
-    };
-  }
-
-  private static Response conflict(String detail, String reason, int attemptsLeft) {
-    return Problem.of(Response.Status.CONFLICT, detail)
-        .with(extra("attemptsLeft", attemptsLeft, "reason", reason))
-        .toResponse();
-  }
-
-  private static Map<String, Object> extra(String k1, Object v1, String k2, Object v2) {
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put(k1, v1);
-    extra.put(k2, v2);
-    return extra;
+    if (result.verification().verified()) {
+      return Response.ok(Map.of("id", id, "status", "VERIFIED")).build();
+    }
+    return CodeRefusals.problem(result.verification());
   }
 
   @GET

@@ -40,6 +40,15 @@ public interface BankGateway {
    */
   TransferAccepted submitTransfer(TransferOrder order);
 
+  /**
+   * Hands the bank a transfer with the payer's code, which the bank checks and uses for it in one
+   * step. Idempotent as {@link #submitTransfer}: the same key again answers the first transfer.
+   *
+   * @return the transfer accepted, or the code's refusal (wrong, with tries left; expired, locked)
+   * @throws BankRefusedException the transfer will never be carried out (fee changed, code used)
+   */
+  CodeAndTransfer submitTransferWithCode(TransferOrder order, String code);
+
   /** Where a transfer stands at the bank. */
   TransferOutcome transfer(String transferId);
 

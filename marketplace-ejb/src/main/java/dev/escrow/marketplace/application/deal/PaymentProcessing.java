@@ -60,44 +60,62 @@ public class PaymentProcessing {
     try {
       accepted = bank.submitTransfer(order.get());
     } catch (BankRefusedException refused) {
-      self.recordRefused(paymentId, refused.getMessage());
+      self.recordSubmissionRefused(paymentId, refused.getMessage());
       return;
     }
     self.recordSubmitted(paymentId, accepted);
   }
 
-  /** The transfer a confirmed payment asks for, when it is still to be sent (read, no lock). */
+  /**
+   * The transfer still to be sent (read, no lock): a confirmed payment's (PROCESSING, no transfer
+   * yet), or, sent without the code, that of a payment whose code was handed to the bank and the
+   * answer lost: the bank answers the transfer if it took the code, and refuses it if not.
+   */
   public Optional<TransferOrder> orderFor(long paymentId) {
     Optional<Payment> found = payments.findById(paymentId);
-    if (found.isEmpty()
-        || found.get().status() != PaymentStatus.PROCESSING
-        || found.get().bankTransferId() != null) {
+    if (found.isEmpty() || !isUnanswered(found.get())) {
       return Optional.empty();
     }
-    Payment payment = found.get();
+    return Optional.of(orderOf(found.get()));
+  }
+
+  /** A payment the bank may hold a transfer for that the marketplace has not recorded. */
+  private static boolean isUnanswered(Payment payment) {
+    return switch (payment.status()) {
+      case PROCESSING -> payment.bankTransferId() == null;
+      case AWAITING_CONFIRMATION -> payment.isConfirming();
+      default -> false;
+    };
+  }
+
+  /** The transfer a payment asks the bank for, keyed by the payment. */
+  static TransferOrder orderOf(Payment payment) {
     Deal deal = payment.deal();
-    return Optional.of(
-        new TransferOrder(
-            payment.idempotencyKey(),
-            payment.bankAuthorizationId(),
-            payment.account().number(),
-            deal.sellerAccount().number(),
-            payment.amount(),
-            payment.fee(),
-            deal.groupReference()));
+    return new TransferOrder(
+        payment.idempotencyKey(),
+        payment.bankAuthorizationId(),
+        payment.account().number(),
+        deal.sellerAccount().number(),
+        payment.amount(),
+        payment.fee(),
+        deal.groupReference());
   }
 
   /**
-   * The bank took the transfer: its id and the deal's operation are kept. When the answer already
-   * says how the transfer ended, that is applied now; otherwise the outcome is awaited (the bank's
-   * callback, or a poll as the fallback).
+   * The bank took the transfer (and the code it brought): the payment is being processed, and the
+   * transfer's id and the deal's operation are kept. When the answer already says how the transfer
+   * ended, that is applied now; otherwise the outcome is awaited (the bank's callback, or a poll as
+   * the fallback). Work recorded first (a callback, a racing re-drive) is left alone.
    */
-  public void recordSubmitted(long paymentId, TransferAccepted accepted) {
+  public Payment recordSubmitted(long paymentId, TransferAccepted accepted) {
     Deal deal =
         deals.findForUpdate(payments.findById(paymentId).orElseThrow().deal().id()).orElseThrow();
     Payment payment = payments.findForUpdate(paymentId).orElseThrow();
+    if (payment.status() == PaymentStatus.AWAITING_CONFIRMATION) {
+      payment.confirm(clock.instant());
+    }
     if (payment.status() != PaymentStatus.PROCESSING || payment.bankTransferId() != null) {
-      return;
+      return payment;
     }
     payment.submitted(accepted.id());
     deal.bindOperation(accepted.operationKey());
@@ -106,6 +124,7 @@ public class PaymentProcessing {
     } else {
       queue.checkOutcome(paymentId, 0);
     }
+    return payment;
   }
 
   /** The bank refused the transfer for good: the payment failed with the bank's reason. */
@@ -113,12 +132,38 @@ public class PaymentProcessing {
     Deal deal =
         deals.findForUpdate(payments.findById(paymentId).orElseThrow().deal().id()).orElseThrow();
     Payment payment = payments.findForUpdate(paymentId).orElseThrow();
-    if (payment.status() != PaymentStatus.PROCESSING || payment.bankTransferId() != null) {
+    if (!isUnanswered(payment)) {
       return;
     }
     Instant now = clock.instant();
     payment.fail(reason, now);
     moneyMoved.fire(failed(payment, deal));
+  }
+
+  /**
+   * The bank did not take the code (wrong, expired, locked): the payment waits for a code again,
+   * and may be replaced, cancelled or abandoned with its deal.
+   */
+  public void recordCodeNotTaken(long paymentId) {
+    deals.findForUpdate(payments.findById(paymentId).orElseThrow().deal().id()).orElseThrow();
+    Payment payment = payments.findForUpdate(paymentId).orElseThrow();
+    if (payment.status() == PaymentStatus.AWAITING_CONFIRMATION) {
+      payment.codeNotTaken();
+    }
+  }
+
+  /**
+   * A re-sent transfer was refused. For a payment whose code was handed over that means the bank
+   * never took the code (the transfer, sent without it, finds the authorization unverified): the
+   * payment waits for its code again. For a confirmed payment it failed for good.
+   */
+  public void recordSubmissionRefused(long paymentId, String reason) {
+    Payment payment = payments.findById(paymentId).orElseThrow();
+    if (payment.status() == PaymentStatus.AWAITING_CONFIRMATION) {
+      recordCodeNotTaken(paymentId);
+    } else {
+      recordRefused(paymentId, reason);
+    }
   }
 
   /**
@@ -201,6 +246,10 @@ public class PaymentProcessing {
             reported.state().status().name(),
             payment.id(),
             now));
+    if (payment.status() == PaymentStatus.AWAITING_CONFIRMATION) {
+      // the bank took the code and the answer was lost: the transfer says the payment was confirmed
+      payment.confirm(now);
+    }
     if (payment.status() != PaymentStatus.PROCESSING) {
       return false;
     }

@@ -5,7 +5,10 @@ import dev.escrow.marketplace.application.UnknownObjectException;
 import dev.escrow.marketplace.application.WrongCodeException;
 import dev.escrow.marketplace.application.bank.Authorization;
 import dev.escrow.marketplace.application.bank.BankGateway;
+import dev.escrow.marketplace.application.bank.BankRefusedException;
+import dev.escrow.marketplace.application.bank.CodeAndTransfer;
 import dev.escrow.marketplace.application.bank.CodeCheck;
+import dev.escrow.marketplace.application.bank.TransferOrder;
 import dev.escrow.marketplace.domain.StateConflictException;
 import dev.escrow.marketplace.domain.account.ClientAccount;
 import dev.escrow.marketplace.domain.account.ClientAccountRepository;
@@ -50,7 +53,7 @@ public class PaymentService {
   @Inject ClientAccountRepository accounts;
   @Inject FeeCache fees;
   @Inject BankGateway bank;
-  @Inject PaymentWork queue;
+  @Inject PaymentProcessing processing;
   @Inject Clock clock;
   @Inject PaymentService self;
 
@@ -149,50 +152,49 @@ public class PaymentService {
   }
 
   /**
-   * The buyer's code: the bank checks it now; when it matches, the payment is being processed from
-   * this instant ({@code paidAt}), which is what counts against the deadline.
+   * The buyer's code: the bank checks it and, when it matches, accepts the transfer it confirms in
+   * the same step; the payment is then being processed from the instant the code was handed over
+   * ({@code paidAt}), which is what counts against the deadline.
    *
-   * <p>No lock is held while the bank checks the code: the payment is read as committed, the bank
-   * asked outside any transaction, and the acceptance recorded in a short transaction on the locked
-   * deal and payment, which checks again that the payment still waits for its code and the deal
-   * still takes it at that instant (a deal that expired meanwhile failed the payment: 409, and the
-   * verified code moves no money). The bank answers the right code again while it is not used, so a
-   * repeat after a lost answer is harmless.
+   * <p>No lock is held while the bank is asked. A short transaction first marks the code as handed
+   * over (on the locked deal and payment, checking that the payment waits for its code and the deal
+   * takes it at this instant): from then the payment can be neither replaced, nor cancelled, nor
+   * abandoned with its deal, since the bank may take it. The bank's answer is recorded in another
+   * short transaction. The transfer is keyed by the payment, so a repeat (the buyer again, after a
+   * lost answer; the re-drive, after a crash) is the same transfer.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Payment confirmPayment(long paymentId, String login, String code) {
-    Instant now = clock.instant();
-    String authorization = self.codeToCheck(paymentId, login, code, now);
-    CodeCheck check = bank.verifyCode(authorization, code.strip());
-    if (check.refusal() != null) {
-      throw new StateConflictException(check.refusal());
-    }
-    if (!check.accepted()) {
-      throw new WrongCodeException(check.attemptsLeft());
-    }
-    return self.recordConfirmed(paymentId, login, now);
-  }
-
-  /** The bank's authorization the code is for, once the payment may take it (read, no lock). */
-  public String codeToCheck(long paymentId, String login, String code, Instant now) {
-    Payment payment = payersOwn(paymentId, login);
     if (code == null || !code.strip().matches("\\d{6}")) {
       throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
     }
-    requireAwaitingCode(payment);
-    payment.deal().requirePayableAt(now);
-    return payment.bankAuthorizationId();
+    TransferOrder order = self.handOverCode(paymentId, login, clock.instant());
+    CodeAndTransfer answer;
+    try {
+      answer = bank.submitTransferWithCode(order, code.strip());
+    } catch (BankRefusedException refused) {
+      processing.recordRefused(paymentId, refused.getMessage());
+      throw new StateConflictException("The bank refused the payment: " + refused.getMessage());
+    }
+    CodeCheck check = answer.code();
+    if (!check.accepted()) {
+      processing.recordCodeNotTaken(paymentId);
+      if (check.refusal() != null) {
+        throw new StateConflictException(check.refusal());
+      }
+      throw new WrongCodeException(check.attemptsLeft());
+    }
+    return processing.recordSubmitted(paymentId, answer.transfer());
   }
 
-  /** The bank accepted the code at {@code now}: the payment is being processed from then. */
-  public Payment recordConfirmed(long paymentId, String login, Instant now) {
+  /** The code goes to the bank now: marked on the locked deal and payment, and its transfer. */
+  public TransferOrder handOverCode(long paymentId, String login, Instant now) {
     Payment payment = payersOwn(paymentId, login);
     deals.findForUpdate(payment.deal().id());
     payments.findForUpdate(paymentId);
     requireAwaitingCode(payment);
-    payment.confirm(now);
-    queue.submit(payment.id(), 0);
-    return payment;
+    payment.handOverCode(now);
+    return PaymentProcessing.orderOf(payment);
   }
 
   private Payment payersOwn(long paymentId, String login) {

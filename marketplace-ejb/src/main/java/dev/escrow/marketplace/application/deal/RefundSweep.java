@@ -49,8 +49,13 @@ public class RefundSweep {
       processing.forEach(p -> queue.checkOutcome(p.id(), 0));
       return Outcome.WAITING_FOR_BANK;
     }
-    for (Payment waiting : payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION)) {
-      waiting.abandonWithDeal(now);
+    List<Payment> waiting = payments.withStatus(dealId, PaymentStatus.AWAITING_CONFIRMATION);
+    if (waiting.stream().anyMatch(Payment::isConfirming)) {
+      // its code is with the bank, which may take it: the bank's answer (or the re-drive) decides
+      return Outcome.WAITING_FOR_BANK;
+    }
+    for (Payment payment : waiting) {
+      payment.abandonWithDeal(now);
     }
     deal.expire(now);
     moneyMoved.fire(
@@ -59,15 +64,19 @@ public class RefundSweep {
   }
 
   /**
-   * Re-drives what a lost message may have left behind: stuck payments and due settlements (due
-   * reversals are the sweep's own work, asked again at every sweep).
+   * Re-drives what a lost message or answer may have left behind: stuck payments, codes handed to
+   * the bank whose answer was never recorded, and due settlements (due reversals are the sweep's
+   * own work, asked again at every sweep).
    */
-  public int redriveStuckWork(Instant confirmedBefore) {
+  public int redriveStuckWork(Instant confirmedBefore, Instant handedOverBefore) {
     List<Long> stuck = payments.processingSince(confirmedBefore, 500);
     stuck.forEach(id -> queue.checkOutcome(id, 0));
+    // The bank is asked (the transfer again, without the code) whether it took the code.
+    List<Long> unanswered = payments.confirmingSince(handedOverBefore, 500);
+    unanswered.forEach(id -> queue.submit(id, 0));
     List<Long> due = deals.withSettlementDue(500);
     due.forEach(queue::payout);
-    return stuck.size() + due.size();
+    return stuck.size() + unanswered.size() + due.size();
   }
 
   /**

@@ -88,6 +88,10 @@ public class Payment implements RecordsHistory {
   @Column(name = "paid_at")
   private Instant paidAt;
 
+  /** When the payer's code went to the bank with its transfer; null while none is on its way. */
+  @Column(name = "confirming_since")
+  private Instant confirmingSince;
+
   @Column(name = "bank_transfer_id", length = 64)
   private String bankTransferId;
 
@@ -158,12 +162,41 @@ public class Payment implements RecordsHistory {
     statusLog.add(null, status, createdAt, "code sent to " + sentTo, payer.login());
   }
 
-  /** The bank accepted the payer's code: from now on the payment is being processed. */
-  public void confirm(Instant now) {
+  /**
+   * The payer's code goes to the bank with the transfer it confirms. From now until the bank's
+   * answer is recorded the payment may not be replaced, cancelled or abandoned: the bank may take
+   * it. A repeat while the first is on its way keeps the first instant.
+   */
+  public void handOverCode(Instant now) {
     requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
     deal.requirePayableAt(now);
+    if (confirmingSince == null) {
+      confirmingSince = now;
+    }
+  }
+
+  /** The bank did not take the code (wrong, expired, locked): the payment waits for one again. */
+  public void codeNotTaken() {
+    confirmingSince = null;
+  }
+
+  public boolean isConfirming() {
+    return confirmingSince != null;
+  }
+
+  public Instant confirmingSince() {
+    return confirmingSince;
+  }
+
+  /**
+   * The bank took the payer's code and the transfer it confirms: the payment is being processed
+   * from the instant the code was handed over, which is what counts against the deadline.
+   */
+  public void confirm(Instant now) {
+    requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    paidAt = confirmingSince != null ? confirmingSince : now;
+    confirmingSince = null;
     moveTo(PaymentStatus.PROCESSING, now, "code accepted", payer.login());
-    paidAt = now;
   }
 
   public void submitted(String transferId) {
@@ -189,18 +222,21 @@ public class Payment implements RecordsHistory {
   /** A newer payment of the same deal replaces this one, still waiting for its code. */
   public void replace(Instant now) {
     requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    requireNotConfirming();
     fail(REPLACED, "replaced", payer.login(), now);
   }
 
   /** The payer gives this payment up before entering its code. */
   public void cancel(Instant now) {
     requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    requireNotConfirming();
     fail(CANCELLED, "cancelled", payer.login(), now);
   }
 
   /** The deal expired while this payment was still waiting for its code. */
   public void abandonWithDeal(Instant now) {
     requireStatus(PaymentStatus.AWAITING_CONFIRMATION);
+    requireNotConfirming();
     fail(EXPIRED_BEFORE_CODE, "deal expired", StatusChange.SYSTEM, now);
   }
 
@@ -211,6 +247,7 @@ public class Payment implements RecordsHistory {
     if (status.isFinal()) {
       throw new StateConflictException("The payment is already " + status);
     }
+    confirmingSince = null;
     moveTo(PaymentStatus.FAILED, now, why, actor);
     failureReason = reason;
     resolvedAt = now;
@@ -232,6 +269,13 @@ public class Payment implements RecordsHistory {
   /** Given up before its code was entered (replaced or cancelled): nothing was ever taken. */
   public static boolean isCancellation(String failureReason) {
     return REPLACED.equals(failureReason) || CANCELLED.equals(failureReason);
+  }
+
+  private void requireNotConfirming() {
+    if (confirmingSince != null) {
+      throw new StateConflictException(
+          "The payment's code is with the bank; try again once it has answered");
+    }
   }
 
   private void requireStatus(PaymentStatus expected) {

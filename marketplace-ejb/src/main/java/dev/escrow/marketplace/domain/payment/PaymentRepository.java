@@ -96,6 +96,18 @@ public class PaymentRepository {
         .getResultList();
   }
 
+  /** Payments whose code went to the bank before {@code before} with no answer recorded. */
+  public List<Long> confirmingSince(Instant before, int max) {
+    return em.createQuery(
+            "select p.id from Payment p where p.confirmingSince < :before and p.status = :s"
+                + " order by p.confirmingSince",
+            Long.class)
+        .setParameter("s", PaymentStatus.AWAITING_CONFIRMATION)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   public List<Payment> all(int first, int max) {
     return em.createQuery("select p from Payment p order by p.id desc", Payment.class)
         .setFirstResult(first)

@@ -6,6 +6,7 @@ import dev.escrow.marketplace.application.bank.BankGateway;
 import dev.escrow.marketplace.application.bank.BankInfo;
 import dev.escrow.marketplace.application.bank.BankRefusedException;
 import dev.escrow.marketplace.application.bank.BankUnavailableException;
+import dev.escrow.marketplace.application.bank.CodeAndTransfer;
 import dev.escrow.marketplace.application.bank.CodeCheck;
 import dev.escrow.marketplace.application.bank.OperationClosed;
 import dev.escrow.marketplace.application.bank.Reversal;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -162,33 +164,62 @@ public class RestBankGateway implements BankGateway {
 
   @Override
   public TransferAccepted submitTransfer(TransferOrder order) {
-    JsonObject request =
-        Jsonp.object()
-            .add("authorizationId", order.authorizationId())
-            .add("payerAccount", order.payerAccount())
-            .add("payeeAccount", order.payeeAccount())
-            .add("amount", order.amount().toString())
-            .add("fee", order.fee().toString())
-            .add("groupReference", order.groupReference())
-            .build();
     try {
-      return call(
-          "a transfer",
-          () -> {
-            JsonObject answer = api.submitTransfer(order.idempotencyKey(), request);
-            return new TransferAccepted(
-                text(answer, "id"),
-                text(answer, "operationKey"),
-                TransferOutcome.of(
-                    answer.getString("status", "ACCEPTED"),
-                    answer.getString("failureReason", null)));
-          });
+      return transferCall(order, transferRequest(order).build());
     } catch (BankProblem problem) {
-      throw switch (problem.status()) {
-        case 400, 404, 409, 422 -> new BankRefusedException(problem.getMessage());
-        default -> unavailable("a transfer", problem);
-      };
+      throw transferRefused(problem);
     }
+  }
+
+  @Override
+  public CodeAndTransfer submitTransferWithCode(TransferOrder order, String code) {
+    try {
+      return CodeAndTransfer.accepted(
+          transferCall(order, transferRequest(order).add("code", code).build()));
+    } catch (BankProblem problem) {
+      String reason = problem.problem().getString("reason", "");
+      if (problem.status() == 400 && "WRONG_CODE".equals(reason)) {
+        return CodeAndTransfer.notTaken(
+            CodeCheck.wrong(problem.problem().getInt("attemptsLeft", 0)));
+      }
+      if (problem.status() == 409 && CODE_REFUSALS.contains(reason)) {
+        return CodeAndTransfer.notTaken(CodeCheck.refused(problem.getMessage()));
+      }
+      throw transferRefused(problem);
+    }
+  }
+
+  /** The bank's reasons for not taking a code (its 409s that are not about the transfer). */
+  private static final Set<String> CODE_REFUSALS = Set.of("EXPIRED", "LOCKED", "ALREADY_USED");
+
+  private static JsonObjectBuilder transferRequest(TransferOrder order) {
+    return Jsonp.object()
+        .add("authorizationId", order.authorizationId())
+        .add("payerAccount", order.payerAccount())
+        .add("payeeAccount", order.payeeAccount())
+        .add("amount", order.amount().toString())
+        .add("fee", order.fee().toString())
+        .add("groupReference", order.groupReference());
+  }
+
+  private TransferAccepted transferCall(TransferOrder order, JsonObject request) {
+    return call(
+        "a transfer",
+        () -> {
+          JsonObject answer = api.submitTransfer(order.idempotencyKey(), request);
+          return new TransferAccepted(
+              text(answer, "id"),
+              text(answer, "operationKey"),
+              TransferOutcome.of(
+                  answer.getString("status", "ACCEPTED"), answer.getString("failureReason", null)));
+        });
+  }
+
+  private static RuntimeException transferRefused(BankProblem problem) {
+    return switch (problem.status()) {
+      case 400, 404, 409, 422 -> new BankRefusedException(problem.getMessage());
+      default -> unavailable("a transfer", problem);
+    };
   }
 
   @Override

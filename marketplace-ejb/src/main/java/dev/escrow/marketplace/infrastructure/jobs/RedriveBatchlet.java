@@ -9,10 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The refund-sweep's last step: re-drives work a lost message may have stranded (payments
- * PROCESSING for over 2 minutes, payouts still due), and sums up the job's result.
+ * PROCESSING for over 2 minutes, codes handed to the bank over 10 minutes ago with no answer
+ * recorded, payouts still due), and sums up the job's result.
  */
 @Named("redriveBatchlet")
 @Dependent
@@ -27,7 +29,12 @@ public class RedriveBatchlet extends AbstractBatchlet {
   public String process() {
     int redriven;
     try {
-      redriven = sweep.redriveStuckWork(clock.instant().minus(Duration.ofMinutes(2)));
+      Instant now = clock.instant();
+      // A code's answer is asked for once no bank transaction could still be taking it (their
+      // timeout is 5 minutes).
+      redriven =
+          sweep.redriveStuckWork(
+              now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofMinutes(10)));
     } catch (RuntimeException e) {
       throw StepFailure.of(e);
     }

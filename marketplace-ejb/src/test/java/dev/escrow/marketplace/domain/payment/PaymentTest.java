@@ -3,6 +3,7 @@ package dev.escrow.marketplace.domain.payment;
 import static dev.escrow.marketplace.domain.Fixtures.NOW;
 import static dev.escrow.marketplace.domain.Fixtures.WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,9 +120,12 @@ class PaymentTest {
   void anAcceptedCodeMakesItProcessingThenTheBankDecides() {
     Payment payment = start("300.00");
     Instant confirmed = NOW.plus(Duration.ofMinutes(2));
-    payment.confirm(confirmed);
+    payment.handOverCode(confirmed);
+    payment.handOverCode(confirmed.plusSeconds(1));
+    payment.confirm(confirmed.plusSeconds(2));
     assertEquals(PaymentStatus.PROCESSING, payment.status());
-    assertEquals(confirmed, payment.paidAt());
+    assertEquals(confirmed, payment.paidAt(), "the code's first hand-over to the bank counts");
+    assertFalse(payment.isConfirming());
     assertThrows(StateConflictException.class, () -> payment.confirm(confirmed.plusSeconds(1)));
     assertEquals(confirmed, payment.paidAt(), "a second confirmation does not move paidAt");
 
@@ -182,13 +186,29 @@ class PaymentTest {
   }
 
   @Test
-  void aCodeIsNotAcceptedAtOrAfterTheDeadline() {
+  void aCodeIsNotHandedOverAtOrAfterTheDeadlineButOneHandedOverBeforeCounts() {
     Payment payment = start("300.00");
-    assertThrows(StateConflictException.class, () -> payment.confirm(due));
+    assertThrows(StateConflictException.class, () -> payment.handOverCode(due));
+    assertFalse(payment.isConfirming());
     assertEquals(PaymentStatus.AWAITING_CONFIRMATION, payment.status());
-    assertNull(payment.paidAt());
-    payment.confirm(due.minusNanos(1));
+    payment.handOverCode(due.minusNanos(1));
+    payment.confirm(due.plusSeconds(5));
     assertEquals(PaymentStatus.PROCESSING, payment.status());
+    assertEquals(due.minusNanos(1), payment.paidAt());
+  }
+
+  @Test
+  void aPaymentWhoseCodeIsWithTheBankIsNeitherReplacedNorCancelledNorAbandoned() {
+    Payment payment = start("300.00");
+    payment.handOverCode(NOW);
+    assertThrows(StateConflictException.class, () -> payment.replace(NOW));
+    assertThrows(StateConflictException.class, () -> payment.cancel(NOW));
+    assertThrows(StateConflictException.class, () -> payment.abandonWithDeal(due));
+    assertEquals(PaymentStatus.AWAITING_CONFIRMATION, payment.status());
+    payment.codeNotTaken();
+    payment.cancel(NOW.plusSeconds(1));
+    assertEquals(PaymentStatus.FAILED, payment.status());
+    assertThrows(StateConflictException.class, () -> payment.handOverCode(NOW.plusSeconds(2)));
   }
 
   @Test

@@ -50,7 +50,8 @@ public class PaymentsResource {
       description = "Wrong code (attemptsLeft says how many tries remain)")
   @APIResponse(
       responseCode = "409",
-      description = "The code expired or is locked, or the deal is overdue")
+      description =
+          "The code expired or is locked, the deal is overdue, or the bank refused the payment")
   public Response confirm(
       @PathParam("id") long id,
       @NotNull @Valid CodeRequest request,
