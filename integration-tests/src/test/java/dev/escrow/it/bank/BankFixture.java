@@ -223,6 +223,19 @@ final class BankFixture {
       String fee,
       String group,
       String idempotencyKey) {
+    return submit(authorization, payer, payee, amount, fee, group, idempotencyKey, null);
+  }
+
+  /** As above, bringing the payer's code (none: {@code null}) for the bank to check and use. */
+  static Api.Reply submit(
+      JsonObject authorization,
+      Holder payer,
+      Holder payee,
+      String amount,
+      String fee,
+      String group,
+      String idempotencyKey,
+      String code) {
     return partnerPost(
         "/transfers",
         "{\"authorizationId\":\""
@@ -237,6 +250,7 @@ final class BankFixture {
             + fee
             + "\",\"groupReference\":\""
             + group
+            + (code == null ? "" : "\",\"code\":\"" + code)
             + "\"}",
         Map.of("Idempotency-Key", idempotencyKey));
   }

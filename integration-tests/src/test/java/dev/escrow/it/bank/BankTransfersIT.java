@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -188,20 +187,7 @@ class BankTransfersIT extends EarDeployment {
 
   private static Api.Reply withCode(
       JsonObject authorization, Holder payer, Holder payee, String group, String key, String code) {
-    return partnerPost(
-        "/transfers",
-        "{\"authorizationId\":\""
-            + authorization.getString("id")
-            + "\",\"payerAccount\":\""
-            + payer.number()
-            + "\",\"payeeAccount\":\""
-            + payee.number()
-            + "\",\"amount\":\"40.00\",\"fee\":\"0.00\",\"groupReference\":\""
-            + group
-            + "\",\"code\":\""
-            + code
-            + "\"}",
-        Map.of("Idempotency-Key", key));
+    return submit(authorization, payer, payee, "40.00", "0.00", group, key, code);
   }
 
   @Test
