@@ -165,10 +165,7 @@ public class PaymentService {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Payment confirmPayment(long paymentId, String login, String code) {
-    if (code == null || !code.strip().matches("\\d{6}")) {
-      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
-    }
-    TransferOrder order = self.handOverCode(paymentId, login, clock.instant());
+    TransferOrder order = self.handOverCode(paymentId, login, code, clock.instant());
     CodeAndTransfer answer;
     try {
       answer = bank.submitTransferWithCode(order, code.strip());
@@ -188,8 +185,11 @@ public class PaymentService {
   }
 
   /** The code goes to the bank now: marked on the locked deal and payment, and its transfer. */
-  public TransferOrder handOverCode(long paymentId, String login, Instant now) {
+  public TransferOrder handOverCode(long paymentId, String login, String code, Instant now) {
     Payment payment = payersOwn(paymentId, login);
+    if (code == null || !code.strip().matches("\\d{6}")) {
+      throw new InvalidInputException("code", "must be the 6 digits from the e-mail");
+    }
     deals.findForUpdate(payment.deal().id());
     payments.findForUpdate(paymentId);
     requireAwaitingCode(payment);
