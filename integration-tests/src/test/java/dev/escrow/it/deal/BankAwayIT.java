@@ -114,11 +114,10 @@ class BankAwayIT extends EarDeployment {
    */
   @Test
   void aCodeTheBankTookWhoseAnswerWasLostCountsByTheCallback() {
-    Person seller = Market.client(BANK_A, null);
-    Person buyer = Market.client(BANK_A, "500.00");
-    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "250.00", "PT1H", "0"));
-    String payment = start(buyer, deal, "250.00").getString("id");
-    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
+    Waiting250 w = awaitingItsCode();
+    Person buyer = w.buyer();
+    String payment = w.payment();
+    String code = w.code();
 
     int lostBefore = BankProxy.shared().lostAnswers();
     BankProxy.shared().loseAnswers("POST /bank/api/v1/partner/transfers ");
@@ -130,16 +129,7 @@ class BankAwayIT extends EarDeployment {
     assertEquals(503, lost.status(), lost.body());
     assertTrue(BankProxy.shared().lostAnswers() > lostBefore, "the bank did answer");
 
-    JsonObject succeeded =
-        Market.await(
-            buyer.api(),
-            "/api/v1/payments/" + payment,
-            p -> p.getString("status").equals("SUCCEEDED"),
-            Market.PATIENCE);
-    assertNotNull(succeeded.getString("paidAt", null), succeeded.toString());
-    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
-    PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
-    assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()), "paid once");
+    paidOnce(w);
   }
 
   /**
@@ -148,12 +138,10 @@ class BankAwayIT extends EarDeployment {
    */
   @Test
   void theSameCodeAgainAfterALostAnswerIsTheSameTransfer() {
-    Person seller = Market.client(BANK_A, null);
-    Person buyer = Market.client(BANK_A, "500.00");
-    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "250.00", "PT1H", "0"));
-    String payment = start(buyer, deal, "250.00").getString("id");
-    String code = Market.codeFor(mail, buyer.email(), "payment-" + payment);
-    String body = "{\"code\":\"" + code + "\"}";
+    Waiting250 w = awaitingItsCode();
+    Person buyer = w.buyer();
+    String payment = w.payment();
+    String body = "{\"code\":\"" + w.code() + "\"}";
 
     BankProxy.callbacks().away();
     try {
@@ -161,7 +149,7 @@ class BankAwayIT extends EarDeployment {
       Api.Reply lost = buyer.api().post("/api/v1/payments/" + payment + "/confirmation", body);
       BankProxy.shared().back();
       assertEquals(503, lost.status(), lost.body());
-      Api.Reply replace = startReply(buyer, deal, "250.00");
+      Api.Reply replace = startReply(buyer, w.deal(), "250.00");
       assertEquals(409, replace.status(), "its code is with the bank: " + replace.body());
 
       Api.Reply again = buyer.api().post("/api/v1/payments/" + payment + "/confirmation", body);
@@ -173,14 +161,34 @@ class BankAwayIT extends EarDeployment {
     } finally {
       BankProxy.callbacks().back();
     }
-    Market.await(
-        buyer.api(),
-        "/api/v1/payments/" + payment,
-        p -> p.getString("status").equals("SUCCEEDED"),
-        Market.PATIENCE);
-    PaymentFlowIT.awaitDeal(buyer, deal, "COMPLETED");
-    PaymentFlowIT.awaitBalance(seller.accountNumber(), "250.00");
-    assertEquals(new BigDecimal("250.00"), Market.balance(buyer.accountNumber()), "paid once");
+    paidOnce(w);
+  }
+
+  /** A deal of 250.00 and its payment in full, waiting for the code mailed to the buyer. */
+  private record Waiting250(
+      Person seller, Person buyer, String deal, String payment, String code) {}
+
+  private static Waiting250 awaitingItsCode() {
+    Person seller = Market.client(BANK_A, null);
+    Person buyer = Market.client(BANK_A, "500.00");
+    String deal = PaymentFlowIT.buy(buyer, Market.activeOffer(seller, "250.00", "PT1H", "0"));
+    String payment = start(buyer, deal, "250.00").getString("id");
+    return new Waiting250(
+        seller, buyer, deal, payment, Market.codeFor(mail, buyer.email(), "payment-" + payment));
+  }
+
+  /** The payment succeeded with its instant, the deal completed, the money moved once. */
+  private static void paidOnce(Waiting250 w) {
+    JsonObject succeeded =
+        Market.await(
+            w.buyer().api(),
+            "/api/v1/payments/" + w.payment(),
+            p -> p.getString("status").equals("SUCCEEDED"),
+            Market.PATIENCE);
+    assertNotNull(succeeded.getString("paidAt", null), succeeded.toString());
+    PaymentFlowIT.awaitDeal(w.buyer(), w.deal(), "COMPLETED");
+    PaymentFlowIT.awaitBalance(w.seller().accountNumber(), "250.00");
+    assertEquals(new BigDecimal("250.00"), Market.balance(w.buyer().accountNumber()), "paid once");
   }
 
   /**
