@@ -24,10 +24,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The background half of a payment, driven by the payment queues: submit the confirmed payment to
- * the bank, then learn the transfer's outcome and apply it to the payment and its deal. Every step
- * is idempotent: a redelivered message finds the work done and does nothing again. Locks are taken
- * deal first, then payment, everywhere.
+ * The background half of a payment, driven by the payment queues and the bank's callbacks: record
+ * the transfer the confirmation's call (or a re-sent one) got accepted, then learn its outcome and
+ * apply it to the payment and its deal. Every step is idempotent: a redelivered message finds the
+ * work done and does nothing again. Locks are taken deal first, then payment, everywhere.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -42,13 +42,13 @@ public class PaymentProcessing {
   @Inject PaymentProcessing self;
 
   /**
-   * Sends a confirmed payment to the bank once (the bank keys it by the payment's idempotency key).
-   * No lock and no transaction is held while the bank is asked: the payment is read as committed
-   * (PROCESSING, no transfer yet: the intent, committed with the confirmation), the bank is asked,
-   * and the answer is recorded in a short transaction on the locked deal and payment, where a
-   * transfer already recorded (by a callback that came first, or a racing redelivery) is left
-   * alone. A crash before the record leaves the intent, which a redelivery or the re-drive sends
-   * again under the same key.
+   * Sends a payment's transfer to the bank again, without the code, when no answer to it was
+   * recorded (the re-drive's, after a lost answer; the bank keys it by the payment's idempotency
+   * key, so it answers the transfer it took, or refuses one it never had the code for). No lock and
+   * no transaction is held while the bank is asked: the payment is read as committed, the bank is
+   * asked, and the answer is recorded in a short transaction on the locked deal and payment, where
+   * a transfer already recorded (by a callback that came first, or a racing redelivery) is left
+   * alone.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void submit(long paymentId) {

@@ -7,7 +7,10 @@ package dev.escrow.marketplace.application.deal;
  */
 public interface PaymentWork {
 
-  /** Submit a confirmed payment to the bank ({@code attempt} 0 at first, more on a retry). */
+  /**
+   * Send a payment's transfer to the bank again, whose answer was never recorded ({@code attempt} 0
+   * at first, more on a retry).
+   */
   void submit(long paymentId, int attempt);
 
   /** Ask the bank how the payment's transfer ended. */

@@ -35,7 +35,7 @@ public class PaymentQueue implements PaymentWork {
   @Resource(lookup = "java:/jms/queue/MarketplaceOutcomes")
   Queue outcomes;
 
-  /** Submit a confirmed payment to the bank. */
+  /** Send a payment's transfer to the bank again (its answer was never recorded). */
   @Override
   public void submit(long paymentId, int attempt) {
     send(payments, SUBMIT, paymentId, attempt);

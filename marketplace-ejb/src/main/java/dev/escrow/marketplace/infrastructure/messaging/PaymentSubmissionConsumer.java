@@ -7,7 +7,10 @@ import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** Submits confirmed payments to the bank; while the bank is away, tries again later. */
+/**
+ * Sends payments' transfers to the bank again when no answer was recorded; while the bank is away,
+ * tries again later.
+ */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(
